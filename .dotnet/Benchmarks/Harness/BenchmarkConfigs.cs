@@ -1,0 +1,43 @@
+using System;
+using System.IO;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Order;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace FrameIpc.Benchmarks
+{
+    /// <summary>The two ways the suite runs: a full measurement, and a dry pass that only proves every benchmark still executes.</summary>
+    public static class BenchmarkConfigs
+    {
+        /// <summary>
+        /// The measurement: BenchmarkDotNet's short job (one process per benchmark, 3 warm-ups) with more iterations than
+        /// ShortRun's 3, since on a 2-core machine medians need more than three samples. The whole suite takes ~6 minutes.
+        /// </summary>
+        public static IConfig Full() => Common()
+            .AddJob(Job.ShortRun.WithIterationCount(10).WithId("Short10"));
+
+        /// <summary>
+        /// CI's pass: <see cref="Job.Dry"/> (each benchmark runs once, no pilot, no warm-up) in this process, so no
+        /// per-benchmark build is needed and the whole suite takes well under a minute. Timings are not judged.
+        /// </summary>
+        public static IConfig Dry() => Common()
+            .AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance).WithId("Dry"))
+            .WithOptions(ConfigOptions.DisableLogFile);
+
+        private static ManualConfig Common()
+        {
+            ManualConfig config = ManualConfig.Create(DefaultConfig.Instance);
+            config.AddDiagnoser(MemoryDiagnoser.Default);
+            config.AddColumn(CategoriesColumn.Default, StatisticColumn.Median);
+            config.WithOrderer(new DefaultOrderer(SummaryOrderPolicy.Declared, MethodOrderPolicy.Declared));
+            config.WithOptions(ConfigOptions.JoinSummary | ConfigOptions.StopOnFirstError);
+            config.AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory);
+            // The artifacts live beside the binaries (under FRAMEIPC_BUILD_ROOT when set), never in the package tree.
+            config.WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
+            return config;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+
+namespace FrameIpc.Benchmarks
+{
+    /// <summary>
+    /// <c>-- --filter '*'</c> runs the full suite; <c>--dry</c> runs every benchmark once (CI); <c>--browser</c> measures
+    /// headless Chromium over the WebSocket dev server. Any other BenchmarkDotNet switch passes through.
+    /// Exits non-zero if any benchmark failed, so a broken case cannot pass CI silently.
+    /// </summary>
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            var rest = new List<string>(args);
+            if (rest.Remove("--browser"))
+            {
+                return BrowserBenchmark.Run(rest);
+            }
+            bool dry = rest.Remove("--dry");
+            if (!rest.Contains("--filter"))
+            {
+                // Without a filter BenchmarkDotNet asks on stdin which benchmark to run; CI has no stdin.
+                rest.Add("--filter");
+                rest.Add("*");
+            }
+            IConfig config = dry ? BenchmarkConfigs.Dry() : BenchmarkConfigs.Full();
+            Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest.ToArray(), config).ToArray();
+            if (!dry)
+            {
+                PeerRatioReport.Print(summaries, Console.Out);
+            }
+            return SummaryCheck.Failures(summaries, Console.Error) == 0 ? 0 : 1;
+        }
+    }
+}

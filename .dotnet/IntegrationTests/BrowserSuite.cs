@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading.Tasks;
+using Microsoft.Playwright;
+using NUnit.Framework;
+
+namespace FrameIpc.IntegrationTests
+{
+    /// <summary>
+    /// One Chromium per fixture; per test a fresh IpcMain on its own engine loop, a fresh transport and a fresh
+    /// browser context. Subclasses say how the page reaches the engine.
+    /// </summary>
+    public abstract class BrowserSuite
+    {
+        internal static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+        private static readonly string[] ChromiumArgs =
+        {
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        };
+
+        private readonly ConcurrentQueue<WebContents> _readyViews = new ConcurrentQueue<WebContents>();
+        private readonly List<string> _pageErrors = new List<string>();
+        private IPlaywright _playwright;
+
+        protected IBrowser Browser { get; private set; }
+        internal IpcMain Main { get; private set; }
+        internal EngineLoop Engine { get; private set; }
+        protected IBrowserContext Context { get; private set; }
+        protected IPage Page { get; private set; }
+
+        /// <summary>The engine's view of <see cref="Page"/> as of its latest handshake.</summary>
+        internal WebContents View { get; set; }
+
+        internal static string PagesDir => Path.Combine(TestContext.CurrentContext.TestDirectory, "Pages");
+
+        /// <summary>What ipcRenderer.bridge says in the page.</summary>
+        protected abstract string ExpectedBridge { get; }
+
+        /// <summary>Per test, after Main and Engine exist and before the browser context does.</summary>
+        protected abstract Task StartTransportAsync();
+
+        /// <summary>Per test, once the context exists: exposed functions, init scripts, routes.</summary>
+        protected virtual Task PrepareContextAsync() => Task.CompletedTask;
+
+        /// <summary>Starts navigating <see cref="Page"/> to test.html (with <paramref name="query"/>), not waiting for the engine.</summary>
+        protected abstract Task NavigateAsync();
+
+        protected virtual IpcOptions CreateOptions() => new IpcOptions();
+
+        protected virtual void StopTransport() { }
+
+        [OneTimeSetUp]
+        public async Task LaunchBrowser()
+        {
+            _playwright = await Playwright.CreateAsync();
+            Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = "/usr/bin/chromium",
+                Headless = true,
+                Args = ChromiumArgs,
+                Timeout = (float)Deadline.TotalMilliseconds,
+            });
+        }
+
+        [OneTimeTearDown]
+        public async Task CloseBrowser()
+        {
+            if (Browser != null) await Browser.CloseAsync();
+            _playwright?.Dispose();
+        }
+
+        [SetUp]
+        public async Task OpenPage()
+        {
+            Main = new IpcMain(CreateOptions());
+            Main.ViewReady += view => _readyViews.Enqueue(view);
+            Engine = new EngineLoop(Main);
+            await StartTransportAsync();
+            Context = await Browser.NewContextAsync();
+            Context.SetDefaultTimeout((float)Deadline.TotalMilliseconds);
+            await PrepareContextAsync();
+            Page = await Context.NewPageAsync();
+            Page.PageError += (_, error) => { lock (_pageErrors) _pageErrors.Add(error); };
+        }
+
+        [TearDown]
+        public async Task ClosePage()
+        {
+            try
+            {
+                if (Context != null) await Context.CloseAsync();
+                StopTransport();
+                if (Main != null) await Engine.Run(() => Main.Dispose());
+            }
+            finally
+            {
+                Engine?.Dispose();
+            }
+            Assert.That(Engine.TickFailure, Is.Null, "IpcMain.Tick threw");
+            lock (_pageErrors) Assert.That(_pageErrors, Is.Empty, "uncaught errors in the page");
+            _pageErrors.Clear();
+        }
+
+        /// <summary>Loads test.html and waits until both sides finished the handshake; returns the page's view id.</summary>
+        protected async Task<int> LoadAsync()
+        {
+            await NavigateAsync();
+            return await HandshakeAsync();
+        }
+
+        protected async Task<int> ReloadAsync()
+        {
+            await Page.ReloadAsync();
+            return await HandshakeAsync();
+        }
+
+        private async Task<int> HandshakeAsync()
+        {
+            View = await NextReadyViewAsync();
+            int viewId = await Page.EvaluateAsync<int>("() => ipcRenderer.ready");
+            Assert.That(viewId, Is.EqualTo(View.Id));
+            return viewId;
+        }
+
+        internal async Task<WebContents> NextReadyViewAsync()
+        {
+            await Until(() => !_readyViews.IsEmpty, "a view to finish its handshake");
+            _readyViews.TryDequeue(out var view);
+            return view;
+        }
+
+        /// <summary>Polls <paramref name="condition"/> until it holds, failing after 30 s with what was awaited.</summary>
+        internal static async Task Until(Func<bool> condition, string what)
+        {
+            var deadline = DateTime.UtcNow + Deadline;
+            while (!condition())
+            {
+                if (DateTime.UtcNow > deadline) Assert.Fail("Timed out after 30 s waiting for " + what);
+                await Task.Delay(5);
+            }
+        }
+
+        /// <summary>Waits until a page expression is truthy (Playwright polls it in the page).</summary>
+        protected Task UntilPage(string expression) =>
+            Page.WaitForFunctionAsync(expression, null, new PageWaitForFunctionOptions { Timeout = (float)Deadline.TotalMilliseconds, PollingInterval = 10 });
+
+        protected Task<T> Js<T>(string expression) => Page.EvaluateAsync<T>(expression);
+
+        protected Task Js(string expression) => Page.EvaluateAsync(expression);
+
+        protected string BridgeKind => ExpectedBridge;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using Microsoft.Playwright;
+using NUnit.Framework;
+
+namespace FrameIpc.IntegrationTests
+{
+    /// <summary>
+    /// The shared browser tests over the script bridge, Playwright standing in for an embedded browser: an exposed
+    /// function is the host's post (page → engine), script evaluation of <c>window.__frameIpcReceive(...)</c> is its
+    /// ExecuteJavaScript (engine → page), and the renderer is injected with ScriptBridgeTransport.InjectionScript.
+    /// </summary>
+    [TestFixture]
+    public sealed class ScriptBridgeSuite : RendererConformance
+    {
+        private const string Origin = "http://app.test";
+        private ScriptBridgeTransport _transport;
+        private Channel<string> _scripts;
+        private Task _pump;
+
+        protected override string ExpectedBridge => "host";
+
+        protected override Task StartTransportAsync()
+        {
+            _scripts = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+            _transport = ScriptBridgeTransport.ForScriptExecution(script => _scripts.Writer.TryWrite(script));
+            Main.Attach(_transport, Origin);
+            return Task.CompletedTask;
+        }
+
+        protected override async Task PrepareContextAsync()
+        {
+            await Context.ExposeFunctionAsync("__frameIpcTestPost", (string frame) => _transport.Receive(frame));
+            await Context.AddInitScriptAsync(ScriptBridgeTransport.InjectionScript("window.__frameIpcTestPost"));
+            await Context.RouteAsync(Origin + "/**", route => route.FulfillAsync(new RouteFulfillOptions
+            {
+                Path = System.IO.Path.Combine(PagesDir, "test.html"),
+                ContentType = "text/html",
+            }));
+            await Context.RouteAsync(Origin + "/frameipc/ipc-renderer.js", route => route.FulfillAsync(new RouteFulfillOptions
+            {
+                Body = ScriptBridgeTransport.RendererScript,
+                ContentType = "text/javascript",
+            }));
+            _pump = Task.Run(PumpAsync);
+        }
+
+        // The host's ExecuteJavaScript, in order. A script that lands while the page navigates is lost, as in a real browser.
+        private async Task PumpAsync()
+        {
+            await foreach (var script in _scripts.Reader.ReadAllAsync())
+            {
+                try { await Page.EvaluateAsync(script); }
+                catch (PlaywrightException) { }
+            }
+        }
+
+        protected override Task NavigateAsync() => Page.GotoAsync(Origin + "/test.html");
+
+        protected override void StopTransport()
+        {
+            _scripts?.Writer.TryComplete();
+            _pump?.Wait(System.TimeSpan.FromSeconds(30));
+        }
+
+        protected override Task UntilAttachedAsync() => Task.CompletedTask; // attached before the page exists
+    }
+}

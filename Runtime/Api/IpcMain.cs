@@ -1,0 +1,187 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Threading;
+
+namespace FrameIpc
+{
+    /// <summary>
+    /// The engine side: Electron's <c>ipcMain</c>, plus the views attached to it. Call <see cref="Tick"/> once per frame
+    /// on the game's main thread; every listener, handler and invoke completion runs inside it.
+    /// </summary>
+    public sealed partial class IpcMain : IpcEmitter, IDisposable
+    {
+        private readonly object _viewsLock = new object();
+        private WebContents[] _views = Array.Empty<WebContents>();
+        private int _nextViewId;
+        private int _rotate;
+        private bool _ticking;
+        private bool _disposed;
+        private bool _viewClosed;
+        internal readonly Action<Exception, IpcEvent> ListenerFailed;
+
+        /// <summary>Creates the engine side with the given limits (defaults: see <see cref="IpcOptions"/>).</summary>
+        public IpcMain(IpcOptions? options = null)
+        {
+            Options = (options ?? new IpcOptions()).Validate();
+            TickThreadId = Environment.CurrentManagedThreadId;
+            ListenerFailed = (ex, e) => Report(IpcDiagnosticKind.ListenerError, e.SenderId, e.Channel, $"a listener of '{e.Channel}' threw: {ex.Message}", ex);
+        }
+
+        /// <summary>The limits and budgets in force.</summary>
+        public IpcOptions Options { get; }
+
+        /// <summary>The thread that last called <see cref="Tick"/> (the creating thread until the first tick).</summary>
+        public int TickThreadId { get; private set; }
+
+        /// <summary>Every problem: malformed frames, listeners that threw, refused messages. Raised on the ticking thread.</summary>
+        public event Action<IpcDiagnostic>? Diagnostic;
+
+        /// <summary>A view finished its handshake (again, after a reload: see <see cref="WebContents.LoadCount"/>). Raised in <see cref="Tick"/>.</summary>
+        public event Action<WebContents>? ViewReady;
+
+        /// <summary>A view went away; its pending invokes were rejected. Raised in <see cref="Tick"/> or in <see cref="WebContents.Close"/>.</summary>
+        public event Action<WebContents>? ViewDestroyed;
+
+        /// <summary>The views attached and not yet destroyed.</summary>
+        public IReadOnlyList<WebContents> Views => _views;
+
+        /// <summary>Attaches a view reached through <paramref name="transport"/>. Thread-safe. It becomes ready after its hello.</summary>
+        public WebContents Attach(IFrameTransport transport, string? origin = null)
+        {
+            if (transport == null) throw new ArgumentNullException(nameof(transport));
+            WebContents view;
+            lock (_viewsLock)
+            {
+                if (_disposed) throw new ObjectDisposedException(nameof(IpcMain));
+                view = new WebContents(this, ++_nextViewId, transport, origin);
+                var next = new WebContents[_views.Length + 1];
+                Array.Copy(_views, next, _views.Length);
+                next[_views.Length] = view;
+                _views = next;
+            }
+            view.Connection.Start();
+            return view;
+        }
+
+        /// <summary>The view with that id, or null if there is none (or it is gone).</summary>
+        public WebContents? FromId(int id)
+        {
+            var views = _views;
+            for (int i = 0; i < views.Length; i++)
+                if (views[i].Id == id) return views[i];
+            return null;
+        }
+
+        /// <summary>Sends to every ready view; views not ready yet or gone are skipped.</summary>
+        public void Broadcast<T1>(string channel, T1 arg1)
+        {
+            var views = _views;
+            for (int i = 0; i < views.Length; i++)
+                if (views[i].IsReady) views[i].SendArgs(channel, new IpcArgs<T1>(arg1));
+        }
+
+        /// <summary>
+        /// Drains each view's inbound queue in order within <see cref="IpcOptions.MaxMessagesPerTick"/> and
+        /// <see cref="IpcOptions.TickTimeBudget"/> (what does not fit waits for the next tick), runs listeners and handlers,
+        /// resolves invoke completions, and sends what this tick produced as one batch per view.
+        /// Throws if called from inside a listener or handler.
+        /// </summary>
+        public void Tick()
+        {
+            if (_disposed) throw new ObjectDisposedException(nameof(IpcMain));
+            if (_ticking) throw new InvalidOperationException("IpcMain.Tick() was called from inside a listener or handler; ticks cannot nest.");
+            _ticking = true;
+            TickThreadId = Environment.CurrentManagedThreadId;
+            try
+            {
+                var views = _views;
+                int budget = Options.MaxMessagesPerTick;
+                long start = Stopwatch.GetTimestamp();
+                long deadline = start + (long)(Options.TickTimeBudget.TotalSeconds * Stopwatch.Frequency);
+                int n = views.Length;
+                for (int k = 0; k < n && budget > 0; k++) views[(k + _rotate) % n].Connection.Process(ref budget, deadline);
+                if (n > 0) _rotate = (_rotate + 1) % n;
+                long now = Stopwatch.GetTimestamp();
+                for (int i = 0; i < views.Length; i++) views[i].Connection.Complete(now);
+                if (_viewClosed) PruneClosedViews();
+                RecordTick(Options.MaxMessagesPerTick - budget, Stopwatch.GetTimestamp() - start);
+            }
+            finally
+            {
+                _ticking = false;
+            }
+        }
+
+        /// <summary>Closes every view and refuses further ticks.</summary>
+        public void Dispose()
+        {
+            WebContents[] views;
+            lock (_viewsLock)
+            {
+                if (_disposed) return;
+                _disposed = true;
+                views = _views;
+            }
+            for (int i = 0; i < views.Length; i++) views[i].Connection.Dispose();
+            _views = Array.Empty<WebContents>();
+        }
+
+        internal void Relay(WebContents from, Envelope e)
+        {
+            var target = FromId(e.To);
+            string channel = e.Channel!;
+            if (target == null || target.IsDestroyed)
+            {
+                var message = $"Cannot relay '{channel}' to view {e.To}: there is no such view";
+                Report(IpcDiagnosticKind.Undeliverable, from.Id, channel, message, null);
+                from.Connection.SendErrorNotice(IpcErrorNames.Error, message, null);
+                return;
+            }
+            try
+            {
+                target.Connection.Relay(channel, e.Buffer!, e.Args, from.Id);
+            }
+            catch (IpcException ex)
+            {
+                Report(IpcDiagnosticKind.Undeliverable, from.Id, channel, ex.Message, ex);
+                from.Connection.SendErrorNotice(ex.Name, ex.Message, ex.Code);
+            }
+        }
+
+        internal void OnViewReady(WebContents view, bool reload)
+        {
+            Report(IpcDiagnosticKind.Lifecycle, view.Id, null, reload ? "reloaded: pending invokes rejected, handshake again" : "ready", null);
+            try { ViewReady?.Invoke(view); }
+            catch (Exception ex) { Report(IpcDiagnosticKind.ListenerError, view.Id, null, "a ViewReady handler threw: " + ex.Message, ex); }
+        }
+
+        internal void OnViewClosed(WebContents view, string reason)
+        {
+            _viewClosed = true;
+            Report(IpcDiagnosticKind.Lifecycle, view.Id, null, "destroyed: " + reason, null);
+            try { ViewDestroyed?.Invoke(view); }
+            catch (Exception ex) { Report(IpcDiagnosticKind.ListenerError, view.Id, null, "a ViewDestroyed handler threw: " + ex.Message, ex); }
+        }
+
+        internal void Report(IpcDiagnosticKind kind, int viewId, string? channel, string message, Exception? exception)
+        {
+            var handler = Diagnostic;
+            if (handler == null) return;
+            try { handler(new IpcDiagnostic(kind, viewId, channel, message, exception)); }
+            catch (Exception) { /* a failing diagnostics sink must not take the tick down */ }
+        }
+
+        private void PruneClosedViews()
+        {
+            lock (_viewsLock)
+            {
+                _viewClosed = false;
+                var alive = new List<WebContents>(_views.Length);
+                foreach (var v in _views)
+                    if (!v.IsDestroyed) alive.Add(v);
+                _views = alive.ToArray();
+            }
+        }
+    }
+}

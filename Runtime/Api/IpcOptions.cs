@@ -1,0 +1,44 @@
+using System;
+
+namespace FrameIpc
+{
+    /// <summary>Limits and budgets for one <see cref="IpcMain"/> or <see cref="IpcRenderer"/>. Read when the endpoint is created.</summary>
+    public sealed class IpcOptions
+    {
+        /// <summary>Most envelopes one <c>Tick()</c> dispatches, across all views. Default 10,000. The rest waits for the next tick.</summary>
+        public int MaxMessagesPerTick { get; set; } = 10_000;
+
+        /// <summary>Time slice one <c>Tick()</c> may spend dispatching before it leaves the rest for the next tick. Default 8 ms.</summary>
+        public TimeSpan TickTimeBudget { get; set; } = TimeSpan.FromMilliseconds(8);
+
+        /// <summary>Deadline of an invoke (either direction) and of <c>SendSync</c> when the call gives none. Default 10 s.</summary>
+        public TimeSpan DefaultInvokeTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>Longest inbound frame accepted, in characters. Default 1,048,576. Longer frames are refused with a LimitError.</summary>
+        public int MaxFrameChars { get; set; } = 1 << 20;
+
+        /// <summary>Deepest nesting of objects and arrays accepted in a frame. Default 64.</summary>
+        public int MaxDepth { get; set; } = 64;
+
+        /// <summary>
+        /// Characters held for a view that is not ready yet (sends before its handshake), delivered when it is.
+        /// Default 1,048,576. A send past it throws a LimitError at the sender.
+        /// </summary>
+        public int MaxHeldChars { get; set; } = 1 << 20;
+
+        /// <summary>Most inbound frames queued for one view before further frames are refused. Default 65,536.</summary>
+        public int MaxQueuedFrames { get; set; } = 65_536;
+
+        internal IpcOptions Validate()
+        {
+            if (MaxMessagesPerTick <= 0) throw new ArgumentOutOfRangeException(nameof(MaxMessagesPerTick), "must be positive");
+            if (TickTimeBudget <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(TickTimeBudget), "must be positive");
+            if (DefaultInvokeTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(DefaultInvokeTimeout), "must be positive");
+            if (MaxFrameChars < 64) throw new ArgumentOutOfRangeException(nameof(MaxFrameChars), "must be at least 64");
+            if (MaxDepth < 4) throw new ArgumentOutOfRangeException(nameof(MaxDepth), "must be at least 4");
+            if (MaxHeldChars < 0) throw new ArgumentOutOfRangeException(nameof(MaxHeldChars), "must not be negative");
+            if (MaxQueuedFrames <= 0) throw new ArgumentOutOfRangeException(nameof(MaxQueuedFrames), "must be positive");
+            return this;
+        }
+    }
+}

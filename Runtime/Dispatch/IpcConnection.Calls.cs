@@ -1,0 +1,197 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace FrameIpc
+{
+    internal sealed partial class IpcConnection
+    {
+        private static readonly Action<object?> s_onCancel = state => ((PendingInvoke)state!).RequestCancel();
+
+        /// <summary>Queues an invoke and returns the pooled task that the tick completes, fails, times out or cancels.</summary>
+        public ValueTask<TResult> Invoke<TArgs, TResult>(string channel, in TArgs args, IpcInvokeOptions options) where TArgs : struct, IIpcArgs
+        {
+            IpcEmitter.CheckChannel(channel);
+            var token = options.CancellationToken;
+            if (token.IsCancellationRequested) return new ValueTask<TResult>(Task.FromCanceled<TResult>(token));
+            var timeout = options.Timeout ?? _options.DefaultInvokeTimeout;
+            var pending = PendingInvoke<TResult>.Rent();
+            lock (_gate)
+            {
+                long id = _nextId + 1;
+                try
+                {
+                    EnsureCanSend(channel);
+                    _out.Begin(EnvelopeKind.Invoke);
+                    _out.Int("id", id);
+                    _out.String("ch", channel);
+                    _out.Args(args);
+                    _out.Int("t", (long)timeout.TotalMilliseconds);
+                    _out.End();
+                }
+                catch (Exception ex)
+                {
+                    if (!(ex is IpcException)) _out.Abort();
+                    pending.Release();
+                    if (ex is IpcException) throw;
+                    throw Unsendable(channel, ex);
+                }
+                _nextId = id;
+                pending.Id = id;
+                pending.Channel = channel;
+                pending.TimeoutMs = (long)timeout.TotalMilliseconds;
+                pending.DeadlineTimestamp = Now() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+                if (token.CanBeCanceled)
+                {
+                    pending.CancellationToken = token;
+                    pending.Registration = token.Register(s_onCancel, pending);
+                }
+                _pending.Add(id, pending);
+                return pending.Task;
+            }
+        }
+
+        private void CompletePending(Envelope e)
+        {
+            PendingInvoke? pending;
+            lock (_gate)
+            {
+                if (_pending.TryGetValue(e.Id, out pending)) _pending.Remove(e.Id);
+            }
+            if (pending == null)
+            {
+                Report(IpcDiagnosticKind.UnknownInvokeId, null, $"a result for invoke id {e.Id}, which is not pending (late, duplicate or unknown)", null);
+                return;
+            }
+            if (e.Error.IsPresent)
+            {
+                EnvelopeReader.ReadError(e.Buffer!, e.Error, _options.MaxDepth, out var name, out var message, out var code, out var data);
+                pending.Fail(IpcException.ForInvoke(pending.Channel, name, message, code, data));
+            }
+            else pending.Complete(e.Buffer!, e.Result, _options.MaxDepth);
+        }
+
+        private void CancelIncoming(long id)
+        {
+            if (!_incoming.TryGetValue(id, out var call) || call.Abandoned)
+            {
+                Report(IpcDiagnosticKind.UnknownInvokeId, null, $"a cancel for invoke id {id}, which is not running", null);
+                return;
+            }
+            call.Abandoned = true;
+            call.Cancellation?.Cancel();
+        }
+
+        private void PollIncoming()
+        {
+            if (_incoming.Count == 0) return;
+            foreach (var pair in _incoming)
+                if (pair.Value.Task.IsCompleted) _finished.Add(pair.Value);
+            for (int i = 0; i < _finished.Count; i++)
+            {
+                _incoming.Remove(_finished[i].Id);
+                FinishIncoming(_finished[i]);
+            }
+            _finished.Clear();
+        }
+
+        private void FinishIncoming(IncomingCall call)
+        {
+            var task = call.Task;
+            call.Cancellation?.Dispose();
+            if (call.Abandoned)
+            {
+                _ = task.Exception; // observed: the caller stopped waiting, so nobody else will
+                return;
+            }
+            if (task.Status == TaskStatus.RanToCompletion)
+            {
+                lock (_gate)
+                {
+                    if (_state == ConnectionState.Closed) return;
+                    _out.Begin(EnvelopeKind.Result);
+                    _out.Int("id", call.Id);
+                    try
+                    {
+                        call.WriteResult(_out);
+                        _out.End();
+                        return;
+                    }
+                    catch (Exception ex)
+                    {
+                        _out.Abort();
+                        var error = Unsendable(call.Channel, ex);
+                        WriteErrorResult(call.Id, error.Name, error.Message, null, null);
+                        return;
+                    }
+                }
+            }
+            var failure = task.IsCanceled ? new OperationCanceledException($"The handler of '{call.Channel}' was cancelled") : task.Exception!.GetBaseException();
+            if (!task.IsCanceled) Report(IpcDiagnosticKind.HandlerError, call.Channel, $"the handler of '{call.Channel}' failed: {failure.Message}", failure);
+            WriteErrorResult(call.Id, failure);
+        }
+
+        private void PollPending(long now)
+        {
+            lock (_gate)
+            {
+                if (_pending.Count == 0) return;
+                foreach (var pair in _pending)
+                    if (pair.Value.CancelRequested || now >= pair.Value.DeadlineTimestamp) _expired.Add(pair.Value);
+                for (int i = 0; i < _expired.Count; i++)
+                {
+                    var p = _expired[i];
+                    _pending.Remove(p.Id);
+                    // Tell the other side, so the handler's token fires there too.
+                    _out.Begin(EnvelopeKind.Cancel);
+                    _out.Int("id", p.Id);
+                    _out.End();
+                }
+            }
+            // Completing runs the caller's continuation inline, so it happens outside the lock.
+            for (int i = 0; i < _expired.Count; i++)
+            {
+                var p = _expired[i];
+                if (p.CancelRequested) p.Fail(new OperationCanceledException($"Invoke '{p.Channel}' was cancelled", p.CancellationToken));
+                else p.Fail(IpcException.ForInvoke(p.Channel, IpcErrorNames.Timeout, $"no result within {p.TimeoutMs} ms", IpcErrorCodes.Timeout, null));
+            }
+            _expired.Clear();
+        }
+
+        /// <summary>Fails every invoke this side is waiting on (reload, close): none is left hanging.</summary>
+        private void RejectAllPending(string why)
+        {
+            lock (_gate)
+            {
+                foreach (var pair in _pending) _expired.Add(pair.Value);
+                _pending.Clear();
+            }
+            for (int i = 0; i < _expired.Count; i++)
+            {
+                var p = _expired[i];
+                p.Fail(IpcException.ForInvoke(p.Channel, IpcErrorNames.ViewGone, why, IpcErrorCodes.ViewGone, null));
+            }
+            _expired.Clear();
+        }
+
+        /// <summary>The peer that invoked these is gone: cancel their handlers and drop their results.</summary>
+        private void AbandonIncoming()
+        {
+            foreach (var pair in _incoming)
+            {
+                pair.Value.Abandoned = true;
+                try { pair.Value.Cancellation?.Cancel(); }
+                catch (AggregateException ex) { Report(IpcDiagnosticKind.HandlerError, pair.Value.Channel, "a cancellation callback threw", ex); }
+            }
+            _incoming.Clear();
+        }
+
+        /// <summary>The engine saw a second hello: the page reloaded.</summary>
+        public void OnReload()
+        {
+            RejectAllPending($"view {_host.ViewId} reloaded");
+            AbandonIncoming();
+        }
+    }
+}

@@ -1,0 +1,214 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+
+namespace FrameIpc
+{
+    internal sealed partial class IpcConnection
+    {
+        /// <summary>Dispatches one frame; false when the budget ran out mid-batch (it resumes at the frame's cursor next tick).</summary>
+        private bool ProcessFrame(InboundFrame f, ref int budget, long deadline)
+        {
+            if (f.OversizeLength > 0)
+            {
+                Refuse(IpcDiagnosticKind.LimitExceeded, new IpcException(IpcErrorNames.Limit,
+                    $"Frame of {f.OversizeLength} characters refused: the limit is {_options.MaxFrameChars}", IpcErrorCodes.Limit));
+                return true;
+            }
+            if (!f.Validated)
+            {
+                try
+                {
+                    f.Cursor = EnvelopeReader.Validate(f.Buffer, f.Length, _options.MaxDepth, out f.IsBatch);
+                    f.Validated = true;
+                }
+                catch (IpcException ex)
+                {
+                    Refuse(ex.Name == IpcErrorNames.Limit ? IpcDiagnosticKind.LimitExceeded : IpcDiagnosticKind.ProtocolError, ex);
+                    return true;
+                }
+            }
+            if (!f.IsBatch)
+            {
+                budget--;
+                DispatchOne(f.Buffer, 0, f.Length);
+                return true;
+            }
+            for (int sinceClockCheck = 1; ; sinceClockCheck++)
+            {
+                if (budget <= 0 || _state == ConnectionState.Closed) return _state == ConnectionState.Closed;
+                if ((sinceClockCheck & 31) == 0 && Stopwatch.GetTimestamp() >= deadline) return false;
+                if (!EnvelopeReader.NextInBatch(f.Buffer, f.Length, _options.MaxDepth, ref f.Cursor, out int start, out int end)) return true;
+                budget--;
+                DispatchOne(f.Buffer, start, end);
+            }
+        }
+
+        private void DispatchOne(char[] buffer, int start, int end)
+        {
+            var e = IpcPools.Rent(IpcPools.Envelopes);
+            try
+            {
+                try
+                {
+                    EnvelopeReader.Read(buffer, start, end, _options.MaxDepth, _host.Names, e);
+                }
+                catch (IpcException ex)
+                {
+                    RefuseEnvelope(e, ex);
+                    return;
+                }
+                Handle(e);
+            }
+            finally
+            {
+                _event.Clear();
+                IpcPools.Return(IpcPools.Envelopes, e);
+            }
+        }
+
+        private void Handle(Envelope e)
+        {
+            switch (e.Kind)
+            {
+                case EnvelopeKind.Hello when _isEngine: _host.OnHello(e); return;
+                case EnvelopeKind.Ready when !_isEngine: _host.OnReady(e); return;
+                case EnvelopeKind.Send when e.Channel != null:
+                    if (e.To >= 0)
+                    {
+                        if (_isEngine) _host.Relay(e);
+                        else RefuseEnvelope(e, IpcException.Protocol("Member 'to' is only valid from a view"));
+                        return;
+                    }
+                    SetEvent(e);
+                    _host.Emit(_event);
+                    return;
+                case EnvelopeKind.Invoke when e.Channel != null && e.Id > 0: HandleInvoke(e); return;
+                case EnvelopeKind.Sync when _isEngine && e.Channel != null && e.Id > 0: HandleSync(e); return;
+                case EnvelopeKind.Result when e.Id > 0: CompletePending(e); return;
+                case EnvelopeKind.Cancel when e.Id > 0: CancelIncoming(e.Id); return;
+                case EnvelopeKind.Error when e.Error.IsPresent:
+                    EnvelopeReader.ReadError(e.Buffer!, e.Error, _options.MaxDepth, out var name, out var message, out var code, out _);
+                    Report(IpcDiagnosticKind.PeerError, null, $"the peer reported {name}{(code != null ? " (" + code + ")" : "")}: {message}", null);
+                    return;
+                default:
+                    RefuseEnvelope(e, IpcException.Protocol(DescribeInvalid(e)));
+                    return;
+            }
+        }
+
+        private string DescribeInvalid(Envelope e)
+        {
+            var kind = EnvelopeKinds.Name(e.Kind);
+            switch (e.Kind)
+            {
+                case EnvelopeKind.Send:
+                case EnvelopeKind.Invoke:
+                case EnvelopeKind.Sync:
+                    if (e.Channel == null) return $"A '{kind}' envelope needs a string member 'ch'";
+                    if (e.Kind == EnvelopeKind.Sync && !_isEngine) return "Only a view may send 'sync'";
+                    return $"A '{kind}' envelope needs a positive integer member 'id'";
+                case EnvelopeKind.Result:
+                case EnvelopeKind.Cancel: return $"A '{kind}' envelope needs a positive integer member 'id'";
+                case EnvelopeKind.Error: return "An 'error' envelope needs an object member 'e'";
+                default: return $"'{kind}' is not valid in this direction";
+            }
+        }
+
+        private void SetEvent(Envelope e)
+        {
+            int senderId = _isEngine ? _host.ViewId : (e.From >= 0 ? e.From : 0);
+            _event.Set(e.Channel!, _host.SenderFacade, senderId, _host.ReplyTarget, e.Buffer!, e.Args, _options.MaxDepth);
+        }
+
+        private void HandleInvoke(Envelope e)
+        {
+            var channel = e.Channel!;
+            if (_incoming.ContainsKey(e.Id))
+            {
+                RefuseEnvelope(e, IpcException.Protocol($"Duplicate invoke id {e.Id}: an invoke with that id is still running"));
+                return;
+            }
+            var handler = _host.TakeHandler(channel);
+            if (handler == null)
+            {
+                WriteErrorResult(e.Id, IpcErrorNames.Error, $"No handler registered for '{channel}'", null, null);
+                return;
+            }
+            SetEvent(e);
+            if (handler.IsSynchronous)
+            {
+                try
+                {
+                    handler.RunSync(_event, this, e.Id);
+                }
+                catch (Exception ex)
+                {
+                    Report(IpcDiagnosticKind.HandlerError, channel, $"the handler of '{channel}' threw: {ex.Message}", ex);
+                    WriteErrorResult(e.Id, ex);
+                }
+                return;
+            }
+            var cts = new CancellationTokenSource();
+            if (e.TimeoutMs > 0) cts.CancelAfter(TimeSpan.FromMilliseconds(Math.Min(e.TimeoutMs, int.MaxValue)));
+            IncomingCall call;
+            try
+            {
+                call = handler.RunAsync(_event.Detach(cts.Token), cts.Token);
+            }
+            catch (Exception ex)
+            {
+                cts.Dispose();
+                Report(IpcDiagnosticKind.HandlerError, channel, $"the handler of '{channel}' threw: {ex.Message}", ex);
+                WriteErrorResult(e.Id, ex);
+                return;
+            }
+            call.Id = e.Id;
+            call.Channel = channel;
+            call.Cancellation = cts;
+            if (call.Task.IsCompleted) FinishIncoming(call);
+            else _incoming.Add(e.Id, call);
+        }
+
+        private void HandleSync(Envelope e)
+        {
+            var channel = e.Channel!;
+            SetEvent(e);
+            _event.IsSync = true;
+            _host.Emit(_event);
+            if (!_event.HasReturnValue)
+            {
+                var message = ((IConnectionHostListeners)_host).HasListeners(channel)
+                    ? $"No listener set a ReturnValue for '{channel}'"
+                    : $"No listener registered for '{channel}'";
+                WriteImmediateError(e.Id, IpcErrorNames.Error, message);
+                return;
+            }
+            WriteImmediateResult(e.Id, channel, _event.ReturnValue);
+        }
+
+        /// <summary>A whole frame that could not be read: a diagnostic here, an <c>error</c> envelope to the peer.</summary>
+        private void Refuse(IpcDiagnosticKind kind, IpcException ex)
+        {
+            Report(kind, null, ex.Message, ex);
+            SendErrorNotice(ex.Name, ex.Message, ex.Code);
+        }
+
+        /// <summary>One envelope that could not be used: an error result when its sender waits on an id, else an error notice.</summary>
+        private void RefuseEnvelope(Envelope e, IpcException ex)
+        {
+            var kind = ex.Name == IpcErrorNames.Limit ? IpcDiagnosticKind.LimitExceeded : IpcDiagnosticKind.ProtocolError;
+            Report(kind, e.Channel, ex.Message, ex);
+            bool waiting = (e.Kind == EnvelopeKind.Invoke || e.Kind == EnvelopeKind.Sync) && e.Id > 0;
+            if (!waiting) SendErrorNotice(ex.Name, ex.Message, ex.Code);
+            else if (e.Kind == EnvelopeKind.Sync) WriteImmediateError(e.Id, ex.Name, ex.Message, ex.Code);
+            else WriteErrorResult(e.Id, ex.Name, ex.Message, ex.Code, null);
+        }
+    }
+
+    /// <summary>Lets a sync request tell "nobody listens" from "nobody answered".</summary>
+    internal interface IConnectionHostListeners
+    {
+        bool HasListeners(string channel);
+    }
+}

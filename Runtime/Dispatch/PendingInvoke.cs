@@ -1,0 +1,101 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using System.Threading.Tasks.Sources;
+using Microsoft.Extensions.ObjectPool;
+
+namespace FrameIpc
+{
+    /// <summary>
+    /// An invoke this side sent and is waiting on. The caller awaits it as a <see cref="ValueTask{T}"/> backed by this
+    /// pooled source (no Task per call); the version token catches an await after the object went back to the pool.
+    /// It is completed only on the ticking thread; a cancellation from another thread only raises a flag the tick reads.
+    /// </summary>
+    internal abstract class PendingInvoke
+    {
+        public long Id;
+        public string Channel = "";
+        public long DeadlineTimestamp;
+        public long TimeoutMs;
+        public CancellationToken CancellationToken;
+        public CancellationTokenRegistration Registration;
+        private int _cancelRequested;
+
+        public bool CancelRequested => Volatile.Read(ref _cancelRequested) != 0;
+
+        public void RequestCancel() => Interlocked.Exchange(ref _cancelRequested, 1);
+
+        protected void ResetBase()
+        {
+            Id = 0;
+            Channel = "";
+            DeadlineTimestamp = TimeoutMs = 0;
+            Registration.Dispose();
+            Registration = default;
+            CancellationToken = default;
+            _cancelRequested = 0;
+        }
+
+        /// <summary>Reads the result value out of the frame now, while its buffer is alive.</summary>
+        public abstract void Complete(char[] buffer, JsonRange value, int maxDepth);
+
+        public abstract void Fail(Exception error);
+    }
+
+    internal sealed class PendingInvoke<T> : PendingInvoke, IValueTaskSource<T>, IResettable
+    {
+        private static readonly ObjectPool<PendingInvoke<T>> s_pool = IpcPools.Create<PendingInvoke<T>>(64);
+        private ManualResetValueTaskSourceCore<T> _core;
+
+        public static PendingInvoke<T> Rent() => IpcPools.Rent(s_pool);
+
+        public ValueTask<T> Task => new ValueTask<T>(this, _core.Version);
+
+        /// <summary>Back to the pool without ever being awaited (the invoke could not be written).</summary>
+        public void Release() => IpcPools.Return(s_pool, this);
+
+        public override void Complete(char[] buffer, JsonRange value, int maxDepth)
+        {
+            T result;
+            try
+            {
+                result = value.IsPresent ? ValueCodec<T>.Read(buffer, value.Start, value.Length, maxDepth) : default!;
+            }
+            catch (Exception ex)
+            {
+                Fail(new IpcException(IpcErrorNames.Protocol,
+                    $"The result of '{Channel}' cannot be read as {typeof(T).Name}: {ex.Message}", IpcErrorCodes.Protocol, null, ex));
+                return;
+            }
+            _core.SetResult(result);
+        }
+
+        public override void Fail(Exception error) => _core.SetException(error);
+
+        public T GetResult(short token)
+        {
+            if (token != _core.Version)
+                throw new InvalidOperationException("An invoke's ValueTask was awaited twice, or after it completed; await it exactly once.");
+            try
+            {
+                return _core.GetResult(token);
+            }
+            finally
+            {
+                IpcPools.Return(s_pool, this);
+            }
+        }
+
+        public ValueTaskSourceStatus GetStatus(short token) => _core.GetStatus(token);
+
+        public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+            _core.OnCompleted(continuation, state, token, flags);
+
+        public bool TryReset()
+        {
+            ResetBase();
+            _core.Reset();
+            return true;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+
+namespace FrameIpc
+{
+    /// <summary>
+    /// Interns channel names read from frames, so a known channel costs no string per message. Bounded: past
+    /// <see cref="Capacity"/> distinct names, new ones are still returned but no longer kept (a page inventing channel
+    /// names cannot grow engine memory). Registration adds names from any thread, hence the (uncontended) lock.
+    /// </summary>
+    internal sealed class ChannelNames
+    {
+        public const int Capacity = 4096;
+        private readonly string?[] _slots = new string?[Capacity * 2];
+        private int _count;
+
+        public string Get(ReadOnlySpan<char> name)
+        {
+            lock (_slots)
+            {
+                int slot = Find(name);
+                return _slots[slot] ?? Keep(slot, name.ToString());
+            }
+        }
+
+        /// <summary>Pre-interns a name the endpoint listens on, so its first message allocates nothing either.</summary>
+        public void Add(string name)
+        {
+            lock (_slots)
+            {
+                int slot = Find(name.AsSpan());
+                if (_slots[slot] == null) Keep(slot, name);
+            }
+        }
+
+        private int Find(ReadOnlySpan<char> name)
+        {
+            int mask = _slots.Length - 1;
+            int i = Hash(name) & mask;
+            while (_slots[i] is string s && !s.AsSpan().SequenceEqual(name)) i = (i + 1) & mask;
+            return i;
+        }
+
+        // FNV-1a: string.GetHashCode(ReadOnlySpan<char>) is not in .NET Standard 2.1.
+        private static int Hash(ReadOnlySpan<char> name)
+        {
+            uint h = 2166136261;
+            for (int i = 0; i < name.Length; i++) h = (h ^ name[i]) * 16777619;
+            return (int)(h ^ (h >> 15));
+        }
+
+        private string Keep(int slot, string name)
+        {
+            if (_count < Capacity)
+            {
+                _slots[slot] = name;
+                _count++;
+            }
+            return name;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.ObjectPool;
+
+namespace FrameIpc
+{
+    /// <summary>
+    /// One decoded envelope: its scalar members, and where its JSON values (<c>a</c>, <c>r</c>, <c>e</c>) sit in the
+    /// frame buffer. Nothing is copied out of the frame until user code asks for a value. Pooled.
+    /// </summary>
+    internal sealed class Envelope : IResettable
+    {
+        public EnvelopeKind Kind;
+        public string? Channel;
+        public long Id;
+        public long TimeoutMs = -1;
+        public int To = -1;
+        public int From = -1;
+        public int ViewId = -1;
+        public int Version = -1;
+        public char[]? Buffer;
+        public JsonRange Args;
+        public JsonRange Result;
+        public JsonRange Error;
+
+        public bool TryReset()
+        {
+            Kind = EnvelopeKind.None;
+            Channel = null;
+            Id = 0;
+            TimeoutMs = -1;
+            To = From = ViewId = Version = -1;
+            Buffer = null;
+            Args = Result = Error = default;
+            return true;
+        }
+    }
+
+    /// <summary>Where one JSON value sits in a frame buffer; <see cref="Length"/> 0 means absent.</summary>
+    internal readonly struct JsonRange
+    {
+        public JsonRange(int start, int length)
+        {
+            Start = start;
+            Length = length;
+        }
+
+        public int Start { get; }
+        public int Length { get; }
+        public bool IsPresent => Length > 0;
+    }
+}

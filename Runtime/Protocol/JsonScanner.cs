@@ -1,0 +1,232 @@
+using System;
+using System.Globalization;
+
+namespace FrameIpc
+{
+    /// <summary>
+    /// A forward-only, validating JSON scanner over a span of characters that allocates nothing.
+    /// Why not Newtonsoft's <c>JsonTextReader</c> here: it boxes every number and materialises every string it passes,
+    /// and the envelope of every message crosses this path each tick. Newtonsoft still reads and writes every typed
+    /// value (arguments, results, error data); this only finds where envelopes and their values begin and end.
+    /// </summary>
+    internal ref struct JsonScanner
+    {
+        private readonly ReadOnlySpan<char> _text;
+        private readonly int _maxDepth;
+        private int _pos;
+
+        public JsonScanner(ReadOnlySpan<char> text, int maxDepth, int position = 0)
+        {
+            _text = text;
+            _maxDepth = maxDepth;
+            _pos = position;
+        }
+
+        public int Position => _pos;
+
+        public bool AtEnd
+        {
+            get { SkipWhitespace(); return _pos >= _text.Length; }
+        }
+
+        /// <summary>The next non-whitespace character, or '\0' at the end.</summary>
+        public char Peek()
+        {
+            SkipWhitespace();
+            return _pos < _text.Length ? _text[_pos] : '\0';
+        }
+
+        public void Expect(char c)
+        {
+            if (Peek() != c) throw Error(_pos >= _text.Length ? $"expected '{c}' but the frame ended" : $"expected '{c}' at {_pos} but found '{_text[_pos]}'");
+            _pos++;
+        }
+
+        public bool TryConsume(char c)
+        {
+            if (Peek() != c) return false;
+            _pos++;
+            return true;
+        }
+
+        /// <summary>Reads a string token and returns its raw (still escaped) contents; <paramref name="escaped"/> says if it holds escapes.</summary>
+        public ReadOnlySpan<char> ReadRawString(out bool escaped)
+        {
+            Expect('"');
+            int start = _pos;
+            escaped = false;
+            while (_pos < _text.Length)
+            {
+                char c = _text[_pos];
+                if (c == '"')
+                {
+                    var raw = _text.Slice(start, _pos - start);
+                    _pos++;
+                    return raw;
+                }
+                if (c == '\\')
+                {
+                    escaped = true;
+                    SkipEscape();
+                    continue;
+                }
+                if (c < ' ') throw Error($"control character U+{(int)c:X4} inside a string at {_pos}");
+                _pos++;
+            }
+            throw Error("unterminated string");
+        }
+
+        public long ReadInt64()
+        {
+            SkipWhitespace();
+            int start = _pos;
+            SkipNumber();
+            var digits = _text.Slice(start, _pos - start);
+            if (!long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
+                throw Error($"expected an integer at {start} but found '{Shorten(digits)}'");
+            return value;
+        }
+
+        public double ReadDouble()
+        {
+            SkipWhitespace();
+            int start = _pos;
+            SkipNumber();
+            return double.Parse(_text.Slice(start, _pos - start), NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+
+        public bool ReadBoolean()
+        {
+            char c = Peek();
+            if (c == 't') { ExpectLiteral("true"); return true; }
+            if (c == 'f') { ExpectLiteral("false"); return false; }
+            throw Error($"expected true or false at {_pos}");
+        }
+
+        public bool TryReadNull()
+        {
+            if (Peek() != 'n') return false;
+            ExpectLiteral("null");
+            return true;
+        }
+
+        /// <summary>Skips one complete, valid JSON value and returns where it started.</summary>
+        public int SkipValue()
+        {
+            SkipWhitespace();
+            int start = _pos;
+            SkipValue(0);
+            return start;
+        }
+
+        private void SkipValue(int depth)
+        {
+            char c = Peek();
+            switch (c)
+            {
+                case '{':
+                    if (depth >= _maxDepth) throw DepthError();
+                    _pos++;
+                    if (TryConsume('}')) return;
+                    do
+                    {
+                        ReadRawString(out _);
+                        Expect(':');
+                        SkipValue(depth + 1);
+                    } while (TryConsume(','));
+                    Expect('}');
+                    return;
+                case '[':
+                    if (depth >= _maxDepth) throw DepthError();
+                    _pos++;
+                    if (TryConsume(']')) return;
+                    do SkipValue(depth + 1); while (TryConsume(','));
+                    Expect(']');
+                    return;
+                case '"': ReadRawString(out _); return;
+                case 't': ExpectLiteral("true"); return;
+                case 'f': ExpectLiteral("false"); return;
+                case 'n': ExpectLiteral("null"); return;
+                case '\0' when _pos >= _text.Length: throw Error("the frame ended where a value was expected");
+                default:
+                    if (c == '-' || (c >= '0' && c <= '9')) { SkipNumber(); return; }
+                    throw Error($"unexpected character '{c}' at {_pos}");
+            }
+        }
+
+        /// <summary>Enters an object or array, counting it against the depth limit.</summary>
+        public void CheckDepth(int depth)
+        {
+            if (depth > _maxDepth) throw DepthError();
+        }
+
+        private void SkipNumber()
+        {
+            int start = _pos;
+            if (_pos < _text.Length && _text[_pos] == '-') _pos++;
+            if (_pos < _text.Length && _text[_pos] == '0') _pos++;
+            else if (!SkipDigits()) throw Error($"invalid number at {start}");
+            if (_pos < _text.Length && _text[_pos] == '.')
+            {
+                _pos++;
+                if (!SkipDigits()) throw Error($"invalid number at {start}");
+            }
+            if (_pos < _text.Length && (_text[_pos] == 'e' || _text[_pos] == 'E'))
+            {
+                _pos++;
+                if (_pos < _text.Length && (_text[_pos] == '+' || _text[_pos] == '-')) _pos++;
+                if (!SkipDigits()) throw Error($"invalid number at {start}");
+            }
+        }
+
+        private bool SkipDigits()
+        {
+            int start = _pos;
+            while (_pos < _text.Length && _text[_pos] >= '0' && _text[_pos] <= '9') _pos++;
+            return _pos > start;
+        }
+
+        private void SkipEscape()
+        {
+            _pos++; // the backslash
+            if (_pos >= _text.Length) throw Error("unterminated escape");
+            char e = _text[_pos++];
+            switch (e)
+            {
+                case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't': return;
+                case 'u':
+                    for (int i = 0; i < 4; i++)
+                    {
+                        if (_pos >= _text.Length || !Uri.IsHexDigit(_text[_pos])) throw Error("invalid \\u escape");
+                        _pos++;
+                    }
+                    return;
+                default: throw Error($"invalid escape '\\{e}'");
+            }
+        }
+
+        private void ExpectLiteral(string literal)
+        {
+            if (_pos + literal.Length > _text.Length || !_text.Slice(_pos, literal.Length).SequenceEqual(literal.AsSpan()))
+                throw Error($"invalid literal at {_pos}");
+            _pos += literal.Length;
+        }
+
+        private void SkipWhitespace()
+        {
+            while (_pos < _text.Length)
+            {
+                char c = _text[_pos];
+                if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return;
+                _pos++;
+            }
+        }
+
+        private static string Shorten(ReadOnlySpan<char> s) => s.Length <= 32 ? s.ToString() : s.Slice(0, 32).ToString() + "...";
+
+        private IpcException Error(string message) => IpcException.Protocol("Malformed JSON: " + message);
+
+        private IpcException DepthError() =>
+            new IpcException(IpcErrorNames.Limit, $"JSON nested deeper than the limit of {_maxDepth}", IpcErrorCodes.Limit);
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using NUnit.Framework;
+
+namespace FrameIpc.Tests.Api
+{
+    public class SendSyncTests
+    {
+        [Test]
+        public void SendSyncBlocksUntilTheEnginesTickAnswers()
+        {
+            using var rig = new IpcRig();
+            var (_, view) = rig.AddView();
+            rig.Main.On("config:get", e => e.ReturnValue = "value of " + e.Arg<string>(0));
+
+            var call = Task.Run(() => view.SendSync<string, string>("config:get", "volume"));
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!call.IsCompleted && DateTime.UtcNow < deadline) { rig.Main.Tick(); Thread.Sleep(1); }
+            Assert.That(call.Result, Is.EqualTo("value of volume"));
+        }
+
+        [Test]
+        public void SendSyncOnTheThreadThatTicksTheEngineThrowsInsteadOfDeadlocking()
+        {
+            using var rig = new IpcRig();
+            var (_, view) = rig.AddView();
+            rig.Main.On("x", e => e.ReturnValue = 1);
+            var ex = Assert.Throws<InvalidOperationException>(() => view.SendSync<int>("x"));
+            Assert.That(ex.Message, Does.StartWith("SendSync('x') would deadlock"));
+        }
+
+        [Test]
+        public void SendSyncWithNoListenerGetsAClearError()
+        {
+            using var rig = new IpcRig();
+            var (_, view) = rig.AddView();
+            rig.Main.On("silent", e => { });
+            var none = Task.Run(() => view.SendSync<int>("nobody"));
+            var silent = Task.Run(() => view.SendSync<int>("silent"));
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!(none.IsCompleted && silent.IsCompleted) && DateTime.UtcNow < deadline) { rig.Main.Tick(); Thread.Sleep(1); }
+            var a = Assert.Throws<IpcException>(() => none.GetAwaiter().GetResult());
+            Assert.That(a.RemoteMessage, Is.EqualTo("No listener registered for 'nobody'"));
+            var b = Assert.Throws<IpcException>(() => silent.GetAwaiter().GetResult());
+            Assert.That(b.RemoteMessage, Is.EqualTo("No listener set a ReturnValue for 'silent'"));
+        }
+
+        [Test]
+        public void SendSyncTimesOutWhenTheEngineNeverTicks()
+        {
+            using var rig = new IpcRig();
+            var (_, view) = rig.AddView();
+            var ex = Assert.Throws<IpcException>(() =>
+                Task.Run(() => view.SendSync<int>("x", TimeSpan.FromMilliseconds(50))).GetAwaiter().GetResult());
+            Assert.That(ex.Name, Is.EqualTo(IpcErrorNames.Timeout));
+            rig.TickAll(); // the late request is answered and dropped without harm
+            rig.TickAll();
+        }
+    }
+}

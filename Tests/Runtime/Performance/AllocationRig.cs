@@ -1,0 +1,83 @@
+using System;
+using System.Threading.Tasks;
+using NUnit.Framework;
+
+namespace FrameIpc.Tests.Performance
+{
+    /// <summary>
+    /// An engine and one ready C# view over the in-memory transport, plus the byte counter the allocation tests read.
+    /// Measured code must not create closures or delegates itself, so the helpers here take values, not lambdas.
+    /// </summary>
+    internal sealed class AllocationRig : IDisposable
+    {
+        private AllocationRig(IpcMain main, IpcRenderer view)
+        {
+            Main = main;
+            View = view;
+        }
+
+        public IpcMain Main { get; }
+
+        public IpcRenderer View { get; }
+
+        public static AllocationRig Create()
+        {
+            IgnoreUnlessTheCounterCounts();
+            var main = new IpcMain();
+            var (engine, viewSide) = InMemoryTransport.CreatePair();
+            main.Attach(engine);
+            var view = new IpcRenderer(viewSide);
+            view.Connect();
+            var rig = new AllocationRig(main, view);
+            for (int round = 0; round < 100 && !(view.IsReady && main.Views.Count == 1 && main.Views[0].IsReady); round++)
+            {
+                rig.TickAll();
+            }
+            Assert.That(view.IsReady, Is.True, "the view finished its handshake");
+            return rig;
+        }
+
+        /// <summary>Bytes this thread has allocated so far; precise on .NET (Core) and on Unity's Mono.</summary>
+        public static long Allocated() => GC.GetAllocatedBytesForCurrentThread();
+
+        /// <summary>Some runtimes (IL2CPP) report nothing here; then these tests can say nothing and are ignored rather than passed.</summary>
+        public static void IgnoreUnlessTheCounterCounts()
+        {
+            long before = Allocated();
+            GC.KeepAlive(new object[8]);
+            if (Allocated() - before <= 0)
+            {
+                Assert.Ignore("GC.GetAllocatedBytesForCurrentThread does not count allocations on this runtime.");
+            }
+        }
+
+        /// <summary>One frame: view flushes, engine ticks, view receives.</summary>
+        public void TickAll()
+        {
+            View.Tick();
+            Main.Tick();
+            View.Tick();
+        }
+
+        /// <summary>Ticks both sides until the call completes (a round is normally enough) and returns its result.</summary>
+        public T Complete<T>(ValueTask<T> call)
+        {
+            for (int round = 0; round < 10 && !call.IsCompleted; round++)
+            {
+                TickAll();
+            }
+            if (!call.IsCompleted)
+            {
+                // Fails outside any measurement: Assert builds its message only here.
+                Assert.Fail("the invoke did not complete within 10 rounds of ticks");
+            }
+            return call.GetAwaiter().GetResult();
+        }
+
+        public void Dispose()
+        {
+            View.Dispose();
+            Main.Dispose();
+        }
+    }
+}
