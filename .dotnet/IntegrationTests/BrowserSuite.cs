@@ -94,7 +94,7 @@ namespace FrameIpc.IntegrationTests
             {
                 if (Context != null) await Context.CloseAsync();
                 StopTransport();
-                if (Main != null) await Engine.Run(() => Main.Dispose());
+                if (Main != null) await Engine.Run(() => { Engine.Ticking = false; Main.Dispose(); });
             }
             finally
             {

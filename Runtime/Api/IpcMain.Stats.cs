@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Diagnostics;
 
 namespace FrameIpc
@@ -25,11 +26,36 @@ namespace FrameIpc
             }
         }
 
+        /// <summary>Recent traffic and per-tick statistics; off until <see cref="IpcTracer.Enabled"/> is set.</summary>
+        public IpcTracer Tracer { get; } = new IpcTracer();
+
+        /// <summary>Invokes the engine is waiting on, across views.</summary>
+        public int PendingInvokes
+        {
+            get
+            {
+                int n = 0;
+                var views = _views;
+                for (int i = 0; i < views.Length; i++) n += views[i].Connection.PendingInvokes;
+                return n;
+            }
+        }
+
+        /// <summary>Fills <paramref name="into"/> (cleared first) with every invoke the engine is waiting on, and its age.</summary>
+        public void CopyPendingInvokes(List<IpcPendingInvoke> into)
+        {
+            into.Clear();
+            var views = _views;
+            long now = Stopwatch.GetTimestamp();
+            for (int i = 0; i < views.Length; i++) views[i].Connection.CopyPending(views[i].Id, now, into);
+        }
+
         private void RecordTick(int messages, long elapsedTimestamp)
         {
             TickCount++;
             LastTickMessages = messages;
             LastTickMilliseconds = elapsedTimestamp * 1000.0 / Stopwatch.Frequency;
+            if (Tracer.Enabled) Tracer.RecordTick(TickCount, messages, QueuedFrames, elapsedTimestamp, PendingInvokes);
         }
     }
 }

@@ -46,15 +46,28 @@ namespace FrameIpc
         /// <summary>The views attached and not yet destroyed.</summary>
         public IReadOnlyList<WebContents> Views => _views;
 
-        /// <summary>Attaches a view reached through <paramref name="transport"/>. Thread-safe. It becomes ready after its hello.</summary>
-        public WebContents Attach(IFrameTransport transport, string? origin = null)
+        /// <summary>
+        /// Attaches a view reached through <paramref name="transport"/>. Thread-safe. It becomes ready after its hello.
+        /// <paramref name="origin"/> is checked against <see cref="IpcOptions.AllowedOrigins"/> (a refused view's transport is
+        /// closed and an <see cref="IpcException"/> named ForbiddenError is thrown); <paramref name="channels"/>, when given,
+        /// limits what the view may send or invoke.
+        /// </summary>
+        public WebContents Attach(IFrameTransport transport, string? origin = null, IpcChannelFilter? channels = null)
         {
             if (transport == null) throw new ArgumentNullException(nameof(transport));
+            var allowed = Options.AllowedOrigins;
+            if (allowed != null && (origin == null || !allowed.Contains(origin)))
+            {
+                transport.Dispose();
+                var message = $"Origin '{origin ?? "(none)"}' is not allowed to attach";
+                Report(IpcDiagnosticKind.Forbidden, 0, null, message, null);
+                throw new IpcException(IpcErrorNames.Forbidden, message, IpcErrorCodes.Forbidden);
+            }
             WebContents view;
             lock (_viewsLock)
             {
                 if (_disposed) throw new ObjectDisposedException(nameof(IpcMain));
-                view = new WebContents(this, ++_nextViewId, transport, origin);
+                view = new WebContents(this, ++_nextViewId, transport, origin, channels);
                 var next = new WebContents[_views.Length + 1];
                 Array.Copy(_views, next, _views.Length);
                 next[_views.Length] = view;

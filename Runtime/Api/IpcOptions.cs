@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace FrameIpc
 {
@@ -28,6 +29,12 @@ namespace FrameIpc
 
         /// <summary>Most inbound frames queued for one view before further frames are refused. Default 65,536.</summary>
         public int MaxQueuedFrames { get; set; } = 65_536;
+
+        /// <summary>
+        /// Origins a view may be attached with (exact, e.g. <c>http://127.0.0.1:5173</c>), checked by <see cref="IpcMain.Attach"/>.
+        /// Default null: any origin, including none. A view whose origin is not listed is refused before any message is read.
+        /// </summary>
+        public IList<string>? AllowedOrigins { get; set; }
 
         internal IpcOptions Validate()
         {

@@ -123,6 +123,8 @@ namespace FrameIpc
             public WebContents? SenderFacade => null;
             public ChannelNames Names => _r.Names;
             public int TickThreadId => -1;
+            public IpcChannelFilter? Channels => null;
+            public IpcTracer? Tracer => null;
 
             public void OnHello(Envelope e) { }
 

@@ -11,11 +11,12 @@ namespace FrameIpc
     {
         private readonly IpcMain _main;
 
-        internal WebContents(IpcMain main, int id, IFrameTransport transport, string? origin)
+        internal WebContents(IpcMain main, int id, IFrameTransport transport, string? origin, IpcChannelFilter? channels)
         {
             _main = main;
             Id = id;
             Origin = origin;
+            Channels = channels;
             Connection = new IpcConnection(transport, new Host(this), main.Options, isEngine: true);
         }
 
@@ -26,6 +27,9 @@ namespace FrameIpc
 
         /// <summary>The page's origin as the transport saw it (the WebSocket Origin header), or null.</summary>
         public string? Origin { get; }
+
+        /// <summary>The channels this view may send or invoke on, or null for any.</summary>
+        public IpcChannelFilter? Channels { get; }
 
         /// <summary>Listeners and handlers for this view only; its handlers take precedence over <see cref="IpcMain"/>'s.</summary>
         public IpcEmitter Ipc { get; } = new IpcEmitter();
@@ -52,6 +56,12 @@ namespace FrameIpc
         public ValueTask<TResult> InvokeArgsAsync<TArgs, TResult>(string channel, in TArgs args, IpcInvokeOptions options) where TArgs : struct, IIpcArgs =>
             Connection.Invoke<TArgs, TResult>(channel, args, options);
 
+        /// <summary>
+        /// Sends a message whose arguments are given as a JSON array text, e.g. <c>[87, "low"]</c> (the IPC Monitor's
+        /// test message). Throws <see cref="IpcException"/> if it is not one valid JSON array.
+        /// </summary>
+        public void SendJson(string channel, string argsJson) => Connection.SendJson(channel, argsJson ?? "[]");
+
         /// <summary>Closes the view from the engine side: pending invokes both ways are rejected, and the transport is closed.</summary>
         public void Close(string reason = "closed by the engine") => Connection.Close(reason);
 
@@ -68,6 +78,8 @@ namespace FrameIpc
             public WebContents? SenderFacade => _view;
             public ChannelNames Names => _view._main.Names;
             public int TickThreadId => _view._main.TickThreadId;
+            public IpcChannelFilter? Channels => _view.Channels;
+            public IpcTracer? Tracer => _view._main.Tracer;
 
             public void OnHello(Envelope e)
             {

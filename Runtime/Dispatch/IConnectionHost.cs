@@ -16,6 +16,12 @@ namespace FrameIpc
 
         ChannelNames Names { get; }
 
+        /// <summary>The channels the peer may use, or null for any.</summary>
+        IpcChannelFilter? Channels { get; }
+
+        /// <summary>The engine's tracer, or null on the renderer side.</summary>
+        IpcTracer? Tracer { get; }
+
         /// <summary>The thread that ticks this end's owner, or -1 when unknown.</summary>
         int TickThreadId { get; }
 

@@ -29,6 +29,7 @@ namespace FrameIpc
                     _out.Args(args);
                     _out.Int("t", (long)timeout.TotalMilliseconds);
                     _out.End();
+                    TraceOut(_out, EnvelopeKind.Invoke, channel, id);
                 }
                 catch (Exception ex)
                 {
@@ -116,6 +117,7 @@ namespace FrameIpc
                     {
                         call.WriteResult(_out);
                         _out.End();
+                        TraceOut(_out, EnvelopeKind.Result, null, call.Id);
                         return;
                     }
                     catch (Exception ex)
@@ -147,6 +149,7 @@ namespace FrameIpc
                     _out.Begin(EnvelopeKind.Cancel);
                     _out.Int("id", p.Id);
                     _out.End();
+                    TraceOut(_out, EnvelopeKind.Cancel, null, p.Id);
                 }
             }
             // Completing runs the caller's continuation inline, so it happens outside the lock.
@@ -185,6 +188,19 @@ namespace FrameIpc
                 catch (AggregateException ex) { Report(IpcDiagnosticKind.HandlerError, pair.Value.Channel, "a cancellation callback threw", ex); }
             }
             _incoming.Clear();
+        }
+
+        public void CopyPending(int viewId, long now, System.Collections.Generic.List<IpcPendingInvoke> into)
+        {
+            lock (_gate)
+            {
+                foreach (var pair in _pending)
+                {
+                    var p = pair.Value;
+                    long sentAt = p.DeadlineTimestamp - (long)(p.TimeoutMs / 1000.0 * Stopwatch.Frequency);
+                    into.Add(new IpcPendingInvoke(viewId, p.Channel, p.Id, (now - sentAt) * 1000.0 / Stopwatch.Frequency, p.TimeoutMs));
+                }
+            }
         }
 
         /// <summary>The engine saw a second hello: the page reloaded.</summary>

@@ -58,7 +58,18 @@ namespace FrameIpc
                     RefuseEnvelope(e, ex);
                     return;
                 }
+                var tracer = _host.Tracer;
+                if (tracer == null || !tracer.Enabled)
+                {
+                    Handle(e);
+                    return;
+                }
+                long started = tracer.Now();
+                var kind = e.Kind;
+                var channel = e.Channel;
+                long id = e.Id;
                 Handle(e);
+                tracer.Record(_host.ViewId, IpcTraceDirection.In, kind, channel, id, end - start, tracer.Now() - started);
             }
             finally
             {
@@ -69,6 +80,14 @@ namespace FrameIpc
 
         private void Handle(Envelope e)
         {
+            var filter = _host.Channels;
+            if (filter != null && e.Channel != null && !filter.Allows(e.Channel))
+            {
+                var ex = new IpcException(IpcErrorNames.Forbidden, $"View {_host.ViewId} may not use channel '{e.Channel}'", IpcErrorCodes.Forbidden);
+                _host.Report(IpcDiagnosticKind.Forbidden, e.Channel, ex.Message, ex);
+                RefuseEnvelope(e, ex, reported: true);
+                return;
+            }
             switch (e.Kind)
             {
                 case EnvelopeKind.Hello when _isEngine: _host.OnHello(e); return;
@@ -195,10 +214,10 @@ namespace FrameIpc
         }
 
         /// <summary>One envelope that could not be used: an error result when its sender waits on an id, else an error notice.</summary>
-        private void RefuseEnvelope(Envelope e, IpcException ex)
+        private void RefuseEnvelope(Envelope e, IpcException ex, bool reported = false)
         {
             var kind = ex.Name == IpcErrorNames.Limit ? IpcDiagnosticKind.LimitExceeded : IpcDiagnosticKind.ProtocolError;
-            Report(kind, e.Channel, ex.Message, ex);
+            if (!reported) Report(kind, e.Channel, ex.Message, ex);
             bool waiting = (e.Kind == EnvelopeKind.Invoke || e.Kind == EnvelopeKind.Sync) && e.Id > 0;
             if (!waiting) SendErrorNotice(ex.Name, ex.Message, ex.Code);
             else if (e.Kind == EnvelopeKind.Sync) WriteImmediateError(e.Id, ex.Name, ex.Message, ex.Code);

@@ -26,6 +26,7 @@ namespace FrameIpc
                     throw Unsendable(channel, ex);
                 }
                 _out.End();
+                TraceOut(_out, EnvelopeKind.Send, channel, 0);
             }
         }
 
@@ -40,6 +41,27 @@ namespace FrameIpc
                 _out.Int("from", from);
                 if (args.IsPresent) _out.RawValue("a", new ReadOnlySpan<char>(buffer, args.Start, args.Length));
                 _out.End();
+                TraceOut(_out, EnvelopeKind.Send, channel, 0);
+            }
+        }
+
+        /// <summary>Sends arguments given as JSON text, after checking that they are exactly one valid array.</summary>
+        public void SendJson(string channel, string argsJson)
+        {
+            var buffer = argsJson.ToCharArray();
+            var scanner = new JsonScanner(buffer, _options.MaxDepth);
+            if (scanner.Peek() != '[') throw IpcException.Protocol($"Cannot send on '{channel}': the arguments must be a JSON array");
+            scanner.SkipValue();
+            if (!scanner.AtEnd) throw IpcException.Protocol($"Cannot send on '{channel}': extra text after the arguments' array");
+            IpcEmitter.CheckChannel(channel);
+            lock (_gate)
+            {
+                EnsureCanSend(channel);
+                _out.Begin(EnvelopeKind.Send);
+                _out.String("ch", channel);
+                _out.RawValue("a", buffer);
+                _out.End();
+                TraceOut(_out, EnvelopeKind.Send, channel, 0);
             }
         }
 
@@ -64,6 +86,7 @@ namespace FrameIpc
                     return;
                 }
                 _out.End();
+                TraceOut(_out, EnvelopeKind.Result, null, id);
             }
         }
 
@@ -83,6 +106,7 @@ namespace FrameIpc
                 _out.Int("id", id);
                 _out.Error("e", name, message, code, dataJson);
                 _out.End();
+                TraceOut(_out, EnvelopeKind.Result, null, id);
             }
         }
 
@@ -126,7 +150,7 @@ namespace FrameIpc
             lock (_gate)
             {
                 if (_state == ConnectionState.Closed) return;
-                _immediate.Begin(EnvelopeKind.Ready);
+                Immediate(EnvelopeKind.Ready, 0);
                 _immediate.Int("v", Protocol.Version);
                 _immediate.Int("view", viewId);
                 _immediate.End();
@@ -139,7 +163,7 @@ namespace FrameIpc
             lock (_gate)
             {
                 if (_state == ConnectionState.Closed) return;
-                _immediate.Begin(EnvelopeKind.Error);
+                Immediate(EnvelopeKind.Error, 0);
                 _immediate.Error("e", name, message, code, null);
                 _immediate.End();
                 SendImmediateLocked();
@@ -152,7 +176,7 @@ namespace FrameIpc
             lock (_gate)
             {
                 if (_state == ConnectionState.Closed) return;
-                _immediate.Begin(EnvelopeKind.Result);
+                Immediate(EnvelopeKind.Result, id);
                 _immediate.Int("id", id);
                 try
                 {
@@ -176,7 +200,7 @@ namespace FrameIpc
             lock (_gate)
             {
                 if (_state == ConnectionState.Closed) return;
-                _immediate.Begin(EnvelopeKind.Result);
+                Immediate(EnvelopeKind.Result, id);
                 _immediate.Int("id", id);
                 _immediate.Error("e", name, message, code, null);
                 _immediate.End();
@@ -186,6 +210,7 @@ namespace FrameIpc
 
         private void SendImmediateLocked()
         {
+            TraceOut(_immediate, _immediateKind, null, _immediateId);
             try
             {
                 if (_state != ConnectionState.Closed) _transport.Send(_immediate.Finish());
@@ -198,6 +223,22 @@ namespace FrameIpc
             {
                 _immediate.Clear();
             }
+        }
+
+        private EnvelopeKind _immediateKind;
+        private long _immediateId;
+
+        private void Immediate(EnvelopeKind kind, long id)
+        {
+            _immediateKind = kind;
+            _immediateId = id;
+            _immediate.Begin(kind);
+        }
+
+        private void TraceOut(FrameWriter writer, EnvelopeKind kind, string? channel, long id)
+        {
+            var tracer = _host.Tracer;
+            if (tracer != null && tracer.Enabled) tracer.Record(_host.ViewId, IpcTraceDirection.Out, kind, channel, id, writer.LastEnvelopeLength, 0);
         }
 
         private void EnsureCanSend(string channel)

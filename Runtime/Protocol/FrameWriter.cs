@@ -99,7 +99,11 @@ namespace FrameIpc
         {
             _chars.Write('}');
             EnvelopeCount++;
+            LastEnvelopeLength = _chars.Length - _envelopeStart;
         }
+
+        /// <summary>Characters of the envelope <see cref="End"/> last closed (for the tracer).</summary>
+        public int LastEnvelopeLength { get; private set; }
 
         /// <summary>Removes the envelope being written; Newtonsoft's writer may be mid-value, so it is replaced.</summary>
         public void Abort()

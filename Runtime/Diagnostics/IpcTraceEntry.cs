@@ -1,0 +1,65 @@
+namespace FrameIpc
+{
+    /// <summary>Which way a traced envelope went.</summary>
+    public enum IpcTraceDirection
+    {
+        /// <summary>View to engine.</summary>
+        In,
+        /// <summary>Engine to view.</summary>
+        Out,
+    }
+
+    /// <summary>The kind of a traced envelope (the wire's <c>k</c>).</summary>
+    public enum IpcTraceKind
+    {
+        /// <summary><c>hello</c></summary>
+        Hello = 1,
+        /// <summary><c>ready</c></summary>
+        Ready,
+        /// <summary><c>send</c></summary>
+        Send,
+        /// <summary><c>invoke</c></summary>
+        Invoke,
+        /// <summary><c>sync</c></summary>
+        Sync,
+        /// <summary><c>result</c></summary>
+        Result,
+        /// <summary><c>cancel</c></summary>
+        Cancel,
+        /// <summary><c>error</c></summary>
+        Error,
+    }
+
+    /// <summary>One envelope as the tracer saw it.</summary>
+    public readonly struct IpcTraceEntry
+    {
+        internal IpcTraceEntry(double timeMs, int viewId, IpcTraceDirection direction, IpcTraceKind kind, string? channel, long invokeId, int size, double handlerMs)
+        {
+            TimeMs = timeMs;
+            ViewId = viewId;
+            Direction = direction;
+            Kind = kind;
+            Channel = channel;
+            InvokeId = invokeId;
+            Size = size;
+            HandlerMs = handlerMs;
+        }
+
+        /// <summary>Milliseconds since the tracer was created.</summary>
+        public double TimeMs { get; }
+        /// <summary>The view it came from or went to.</summary>
+        public int ViewId { get; }
+        /// <summary>In (view to engine) or out.</summary>
+        public IpcTraceDirection Direction { get; }
+        /// <summary>The envelope's kind.</summary>
+        public IpcTraceKind Kind { get; }
+        /// <summary>The channel, for send, invoke and sync; null otherwise.</summary>
+        public string? Channel { get; }
+        /// <summary>The invoke id, for invoke, sync, result and cancel; 0 otherwise.</summary>
+        public long InvokeId { get; }
+        /// <summary>The envelope's size in characters.</summary>
+        public int Size { get; }
+        /// <summary>For inbound envelopes: how long the engine's listeners or handler took, in milliseconds.</summary>
+        public double HandlerMs { get; }
+    }
+}
