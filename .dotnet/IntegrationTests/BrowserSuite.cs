@@ -76,6 +76,7 @@ namespace FrameIpc.IntegrationTests
         [SetUp]
         public async Task OpenPage()
         {
+            while (_readyViews.TryDequeue(out _)) { }
             Main = new IpcMain(CreateOptions());
             Main.ViewReady += view => _readyViews.Enqueue(view);
             Engine = new EngineLoop(Main);
