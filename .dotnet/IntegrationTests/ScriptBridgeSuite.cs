@@ -31,7 +31,9 @@ namespace FrameIpc.IntegrationTests
         protected override async Task PrepareContextAsync()
         {
             await Context.ExposeFunctionAsync("__frameIpcTestPost", (string frame) => _transport.Receive(frame));
-            await Context.AddInitScriptAsync(ScriptBridgeTransport.InjectionScript("window.__frameIpcTestPost"));
+            // Only into the app's pages, as real glue would: the blank page a tab starts on must not handshake.
+            await Context.AddInitScriptAsync("if (location.origin === '" + Origin + "') {\n" +
+                ScriptBridgeTransport.InjectionScript("window.__frameIpcTestPost") + "\n}");
             await Context.RouteAsync(Origin + "/**", route => route.FulfillAsync(new RouteFulfillOptions
             {
                 Path = System.IO.Path.Combine(PagesDir, "test.html"),

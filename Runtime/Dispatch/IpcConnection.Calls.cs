@@ -26,17 +26,15 @@ namespace FrameIpc
                     _out.Begin(EnvelopeKind.Invoke);
                     _out.Int("id", id);
                     _out.String("ch", channel);
-                    _out.Args(args);
+                    WriteArgs(channel, args);
                     _out.Int("t", (long)timeout.TotalMilliseconds);
                     _out.End();
                     TraceOut(_out, EnvelopeKind.Invoke, channel, id);
                 }
-                catch (Exception ex)
+                catch (IpcException)
                 {
-                    if (!(ex is IpcException)) _out.Abort();
                     pending.Release();
-                    if (ex is IpcException) throw;
-                    throw Unsendable(channel, ex);
+                    throw;
                 }
                 _nextId = id;
                 pending.Id = id;

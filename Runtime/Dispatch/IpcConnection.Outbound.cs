@@ -16,15 +16,7 @@ namespace FrameIpc
                 _out.String("ch", channel);
                 if (to >= 0) _out.Int("to", to);
                 if (from > 0) _out.Int("from", from);
-                try
-                {
-                    _out.Args(args);
-                }
-                catch (Exception ex)
-                {
-                    _out.Abort();
-                    throw Unsendable(channel, ex);
-                }
+                WriteArgs(channel, args);
                 _out.End();
                 TraceOut(_out, EnvelopeKind.Send, channel, 0);
             }
@@ -249,6 +241,20 @@ namespace FrameIpc
                 throw new IpcException(IpcErrorNames.Limit,
                     $"Cannot send on '{channel}': view {_host.ViewId} is not ready and its hold buffer is full ({_options.MaxHeldChars} characters)",
                     IpcErrorCodes.Limit);
+        }
+
+        /// <summary>Writes the arguments, or cuts the half-written envelope out again and says which channel could not be sent.</summary>
+        private void WriteArgs<TArgs>(string channel, in TArgs args) where TArgs : struct, IIpcArgs
+        {
+            try
+            {
+                _out.Args(args);
+            }
+            catch (Exception ex)
+            {
+                _out.Abort();
+                throw Unsendable(channel, ex);
+            }
         }
 
         private static IpcException Unsendable(string channel, Exception ex) => new IpcException(IpcErrorNames.Error,

@@ -26,15 +26,7 @@ namespace FrameIpc
                     _out.Begin(EnvelopeKind.Sync);
                     _out.Int("id", id);
                     _out.String("ch", channel);
-                    try
-                    {
-                        _out.Args(args);
-                    }
-                    catch (Exception ex)
-                    {
-                        _out.Abort();
-                        throw Unsendable(channel, ex);
-                    }
+                    WriteArgs(channel, args);
                     _out.End();
                     _syncWait.Arm(id);
                 }

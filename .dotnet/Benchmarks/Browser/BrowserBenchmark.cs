@@ -12,7 +12,7 @@ namespace FrameIpc.Benchmarks
     /// <summary>
     /// <c>--browser</c>: headless Chromium loads bench.html from the WebSocket dev server, and ipc-renderer.js sends
     /// bursts to an engine ticking at 60 fps. Prints messages/s page→engine and the time of an invoke burst, in ms and
-    /// in frames. Options: <c>--messages N</c> (default 100,000), <c>--invokes N</c> (10,000), <c>--rounds N</c> (3).
+    /// in frames. Options: <c>--messages N</c> (default 100,000), <c>--invokes N</c> (10,000), <c>--rounds N</c> (5).
     /// </summary>
     public static class BrowserBenchmark
     {
@@ -25,7 +25,7 @@ namespace FrameIpc.Benchmarks
         };
 
         public static int Run(IReadOnlyList<string> args) => RunAsync(
-            Option(args, "--messages", 100_000), Option(args, "--invokes", 10_000), Option(args, "--rounds", 3)).GetAwaiter().GetResult();
+            Option(args, "--messages", 100_000), Option(args, "--invokes", 10_000), Option(args, "--rounds", 5)).GetAwaiter().GetResult();
 
         private static async Task<int> RunAsync(int messages, int invokes, int rounds)
         {
@@ -55,33 +55,51 @@ namespace FrameIpc.Benchmarks
             Console.WriteLine($"FrameIPC in a real browser: Chromium {browser.Version} headless, WebSocket dev server on loopback, engine ticking at 60 fps.");
             Console.WriteLine("Payload: PlayerState (~100 characters of JSON), decoded to the C# type by the engine's listener / handler.");
             bool ok = pageErrors.Count == 0;
-            var rates = new List<double>();
-            foreach (JToken burst in result["sends"]!)
-            {
-                double ms = (double)burst["ms"]!;
-                JToken account = burst["engine"]!;
-                ok &= (int)account["received"]! == messages && (int)account["wrong"]! == 0;
-                rates.Add(messages / (ms / 1000));
-                Console.WriteLine($"  send burst: {messages:N0} messages in {ms:0} ms = {messages / (ms / 1000):N0} msg/s page→engine " +
-                                  $"(page queued them in {(double)burst["queuedMs"]!:0} ms; engine dispatched first→last in {(double)account["firstToLastMs"]!:0} ms over {(long)account["frames"]!} ticks, {(double)account["tickMs"]!:0} ms of them inside Tick, at most {(int)account["busiestTick"]!:N0} per tick; received {(int)account["received"]!:N0})");
-            }
-            var bursts = new List<double>();
-            foreach (JToken burst in result["invokes"]!)
-            {
-                double ms = (double)burst["ms"]!;
-                JToken account = burst["engine"]!;
-                ok &= (int)account["answered"]! == invokes && (int)burst["wrong"]! == 0;
-                bursts.Add(ms);
-                Console.WriteLine($"  invoke burst: {invokes:N0} invokes answered in {ms:0} ms = {ms / FrameMs:0.0} frames at 60 fps " +
-                                  $"(engine ticks during the burst: {(long)account["frames"]! - 1}, {(double)account["tickMs"]!:0} ms inside Tick, at most {(int)account["busiestTick"]!:N0} messages per tick; answered {(int)account["answered"]!:N0})");
-            }
-            Console.WriteLine($"| browser (Chromium, WebSocket) | median of {rounds} |");
-            Console.WriteLine("|---|---:|");
-            Console.WriteLine($"| page→engine sends | {Median(rates):N0} msg/s |");
-            Console.WriteLine($"| {invokes:N0} invokes in a burst | {Median(bursts):0} ms = {Median(bursts) / FrameMs:0.0} frames at 60 fps |");
+            double typedRate = Sends("PlayerState", result["sends"]!, messages, ref ok);
+            double typedBurst = Invokes("state:get → PlayerState", result["invokes"]!, invokes, ref ok);
+            double primitiveRate = Sends("(87, 100, true)", result["primitiveSends"]!, messages, ref ok);
+            double primitiveBurst = Invokes("math:double int → int", result["primitiveInvokes"]!, invokes, ref ok);
+            Console.WriteLine();
+            Console.WriteLine($"| browser (Chromium, WebSocket, 60 fps engine), median of {rounds} | PlayerState | primitive args |");
+            Console.WriteLine("|---|---:|---:|");
+            Console.WriteLine($"| page→engine sends ({messages:N0} in a burst) | {typedRate:N0} msg/s | {primitiveRate:N0} msg/s |");
+            Console.WriteLine($"| {invokes:N0} invokes in a burst | {typedBurst:0} ms = {typedBurst / FrameMs:0.0} frames | {primitiveBurst:0} ms = {primitiveBurst / FrameMs:0.0} frames |");
             foreach (string error in pageErrors) Console.Error.WriteLine("page error: " + error);
             Console.WriteLine(ok ? "FrameIpc.Benchmarks --browser: every message and invoke arrived intact." : "FrameIpc.Benchmarks --browser: FAILED (see above).");
             return ok ? 0 : 1;
+        }
+
+        private static double Sends(string payload, JToken bursts, int messages, ref bool ok)
+        {
+            var rates = new List<double>();
+            foreach (JToken burst in bursts)
+            {
+                double ms = (double)burst["ms"]!;
+                JToken engine = burst["engine"]!;
+                ok &= (int)engine["received"]! == messages && (int)engine["wrong"]! == 0;
+                rates.Add(messages / (ms / 1000));
+                Console.WriteLine($"  send burst {payload}: {messages:N0} in {ms:0} ms = {messages / (ms / 1000):N0} msg/s page→engine " +
+                                  $"(page queued them in {(double)burst["queuedMs"]!:0} ms; engine dispatched first→last in {(double)engine["firstToLastMs"]!:0} ms " +
+                                  $"over {(long)engine["frames"]!} ticks, {(double)engine["tickMs"]!:0} ms of it inside Tick, at most {(int)engine["busiestTick"]!:N0} per tick; " +
+                                  $"received {(int)engine["received"]!:N0})");
+            }
+            return Median(rates);
+        }
+
+        private static double Invokes(string call, JToken bursts, int invokes, ref bool ok)
+        {
+            var times = new List<double>();
+            foreach (JToken burst in bursts)
+            {
+                double ms = (double)burst["ms"]!;
+                JToken engine = burst["engine"]!;
+                ok &= (int)engine["answered"]! == invokes && (int)burst["wrong"]! == 0;
+                times.Add(ms);
+                Console.WriteLine($"  invoke burst {call}: {invokes:N0} answered in {ms:0} ms = {ms / FrameMs:0.0} frames at 60 fps " +
+                                  $"(page issued them in {(double)burst["queuedMs"]!:0} ms; engine ticks during the burst: {(long)engine["frames"]! - 1}, " +
+                                  $"{(double)engine["tickMs"]!:0} ms inside Tick, at most {(int)engine["busiestTick"]!:N0} messages per tick; answered {(int)engine["answered"]!:N0})");
+            }
+            return Median(times);
         }
 
         private static double Median(List<double> values)

@@ -7,6 +7,9 @@ namespace FrameIpc.Benchmarks
     {
         private const string PrimitiveChannel = "hud:health";
 
+        /// <summary>A game frame carries many messages: the batched rows send this many per pair of ticks.</summary>
+        public const int PerFrame = 100;
+
         private FrameIpcRig _frameIpc = null!;
         private PlayerState? _frameIpcLast;
         private int _frameIpcPrimitive;
@@ -45,6 +48,30 @@ namespace FrameIpc.Benchmarks
         public void FrameIpcPrimitive()
         {
             _frameIpc.View.Send(PrimitiveChannel, 87, 100, true);
+            _frameIpc.View.Tick();
+            _frameIpc.Main.Tick();
+        }
+
+        /// <summary>As <see cref="FrameIpcTyped"/>, 100 messages per frame: one batch frame each way, ticks shared. Per message.</summary>
+        [Benchmark(OperationsPerInvoke = PerFrame, Description = "FrameIPC send (PlayerState), 100 per tick")]
+        public void FrameIpcTypedBatched()
+        {
+            for (int i = 0; i < PerFrame; i++)
+            {
+                _frameIpc.View.Send(Channel, PlayerState.Sample);
+            }
+            _frameIpc.View.Tick();
+            _frameIpc.Main.Tick();
+        }
+
+        /// <summary>As <see cref="FrameIpcPrimitive"/>, 100 messages per frame. Per message.</summary>
+        [Benchmark(OperationsPerInvoke = PerFrame, Description = "FrameIPC send (87, 100, true), 100 per tick")]
+        public void FrameIpcPrimitiveBatched()
+        {
+            for (int i = 0; i < PerFrame; i++)
+            {
+                _frameIpc.View.Send(PrimitiveChannel, 87, 100, true);
+            }
             _frameIpc.View.Tick();
             _frameIpc.Main.Tick();
         }
