@@ -25,6 +25,7 @@ namespace FrameIpc.IntegrationTests
         private readonly ConcurrentQueue<WebContents> _readyViews = new ConcurrentQueue<WebContents>();
         private readonly List<string> _pageErrors = new List<string>();
         private IPlaywright _playwright;
+        private long _outstandingBefore;
 
         protected IBrowser Browser { get; private set; }
         internal IpcMain Main { get; private set; }
@@ -77,6 +78,7 @@ namespace FrameIpc.IntegrationTests
         public async Task OpenPage()
         {
             while (_readyViews.TryDequeue(out _)) { }
+            _outstandingBefore = IpcPools.Outstanding;
             Main = new IpcMain(CreateOptions());
             Main.ViewReady += view => _readyViews.Enqueue(view);
             Engine = new EngineLoop(Main);
@@ -102,6 +104,7 @@ namespace FrameIpc.IntegrationTests
                 Engine?.Dispose();
             }
             Assert.That(Engine.TickFailure, Is.Null, "IpcMain.Tick threw");
+            await Until(() => IpcPools.Outstanding == _outstandingBefore, "every pooled object and buffer to be returned (outstanding: " + IpcPools.Outstanding + ")");
             lock (_pageErrors) Assert.That(_pageErrors, Is.Empty, "uncaught errors in the page");
             _pageErrors.Clear();
         }

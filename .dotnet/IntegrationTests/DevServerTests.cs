@@ -16,10 +16,12 @@ namespace FrameIpc.IntegrationTests
         private IpcMain _main;
         private EngineLoop _engine;
         private WebSocketDevServer _server;
+        private long _outstandingBefore;
 
         [SetUp]
         public void StartServer()
         {
+            _outstandingBefore = IpcPools.Outstanding;
             _main = new IpcMain(new IpcOptions { MaxFrameChars = MaxFrameChars });
             _engine = new EngineLoop(_main);
             _server = new WebSocketDevServer(_main, new WebSocketDevServerOptions { Enabled = true, StaticFilesRoot = BrowserSuite.PagesDir });
@@ -33,6 +35,7 @@ namespace FrameIpc.IntegrationTests
             await _engine.Run(() => { _engine.Ticking = false; _main.Dispose(); });
             _engine.Dispose();
             Assert.That(_engine.TickFailure, Is.Null);
+            await BrowserSuite.Until(() => IpcPools.Outstanding == _outstandingBefore, "every pooled object and buffer to be returned");
         }
 
         private string SocketUrl(string token) => _server.WebSocketUrl + "?token=" + Uri.EscapeDataString(token);
@@ -139,7 +142,7 @@ namespace FrameIpc.IntegrationTests
             Assert.That(await client.ReceiveContainingAsync("LimitError"), Does.Contain("ELIMIT"));
             await client.SendAsync("{\"k\":\"invoke\",\"id\":1,\"ch\":\"ping\",\"a\":[]}");
 
-            Assert.That(await client.ReceiveContainingAsync("\"result\""), Is.EqualTo("{\"k\":\"result\",\"id\":1,\"r\":\"pong\"}"));
+            Assert.That(await client.ReceiveContainingAsync("\"result\""), Does.Contain("{\"k\":\"result\",\"id\":1,\"r\":\"pong\"}"));
         }
 
         [Test]
@@ -178,6 +181,18 @@ namespace FrameIpc.IntegrationTests
         }
 
         [Test]
+        public async Task ForeignHostHeader_IsNotServed_SoDnsRebindingFindsNothing()
+        {
+            using var http = new HttpClient();
+            var request = new HttpRequestMessage(HttpMethod.Get, _server.Url + "test.html");
+            request.Headers.Host = "rebound.example:" + _server.Port;
+
+            var response = await http.SendAsync(request);
+
+            Assert.That(response.IsSuccessStatusCode, Is.False);
+        }
+
+        [Test]
         public async Task NonWebSocketRequest_ToTheSocketPath_Gets400()
         {
             using var http = new HttpClient();
@@ -195,7 +210,11 @@ namespace FrameIpc.IntegrationTests
             foreach (System.Reflection.AssemblyMetadataAttribute a in root) if (a.Key == "PackageRoot") packageRoot = a.Value;
             var js = File.ReadAllText(Path.Combine(packageRoot, "Runtime", "Web", "ipc-renderer.js")).Replace("\r\n", "\n");
 
+            var mjs = File.ReadAllText(Path.Combine(packageRoot, "Runtime", "Web", "ipc-renderer.mjs")).Replace("\r\n", "\n");
+
             Assert.That(ScriptBridgeTransport.RendererScript.Replace("\r\n", "\n"), Is.EqualTo(js),
+                "Runtime/Web/RendererScriptText.cs is stale: run bash .tools/gen-renderer-script.sh");
+            Assert.That(RendererScriptText.ModuleSource.Replace("\r\n", "\n"), Is.EqualTo(mjs),
                 "Runtime/Web/RendererScriptText.cs is stale: run bash .tools/gen-renderer-script.sh");
         }
     }

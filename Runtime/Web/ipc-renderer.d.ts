@@ -68,8 +68,11 @@ export interface InitOptions {
   host?: { post(frame: string): void };
   /** Default invoke deadline in ms; 0 means none. Default 10,000. */
   invokeTimeout?: number;
-  /** When queued messages leave: 'task' (default, right after the current task), 'microtask', or 'frame' (next animation frame, at most 100 ms). */
-  batching?: 'task' | 'microtask' | 'frame';
+  /**
+   * When queued messages leave, as one batch frame: 'frame' (default: at the next animation frame, within 100 ms;
+   * right after the current task while the page is hidden), 'task' (right after the current task), or 'microtask'.
+   */
+  batching?: 'frame' | 'task' | 'microtask';
   /** A batch frame is closed past this many characters and another started. Default 262,144. */
   maxBatchChars?: number;
   /** One message longer than this many characters is refused with a LimitError. Default 1,048,576 (the engine's IpcOptions.MaxFrameChars). */

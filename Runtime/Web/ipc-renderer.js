@@ -22,7 +22,7 @@
   var MAX_ID = 0x7fffffff;
   var DEFAULTS = {
     invokeTimeout: 10000,   // ms; 0 = no deadline. Matches IpcOptions.DefaultInvokeTimeout.
-    batching: 'task',       // flush after the current task; 'microtask', or 'frame' (requestAnimationFrame, 100 ms fallback)
+    batching: 'frame',      // flush once per animation frame; or 'task' (after the current task), or 'microtask'
     maxBatchChars: 262144,  // a batch frame is closed past this many characters and another one started
     maxFrameChars: 1048576, // one envelope longer than this is refused here, as the engine would (IpcOptions.MaxFrameChars)
     maxHeldChars: 1048576,  // characters held while not ready; past it send throws / invoke rejects with LimitError
@@ -108,8 +108,8 @@
     function scheduleFlush() {
       if (flushScheduled || !isReady || queue.length === 0) return;
       flushScheduled = true;
-      if (opts.batching === 'frame' && typeof env.requestAnimationFrame === 'function') {
-        // rAF alone stalls in a hidden or offscreen page; the timer bounds the wait there.
+      if (opts.batching === 'frame' && typeof env.requestAnimationFrame === 'function' && !pageHidden()) {
+        // One crossing per animation frame. The timer covers a frame that never comes (a host that stops painting).
         var done = false;
         var run = function () { if (!done) { done = true; flush(); } };
         env.requestAnimationFrame(run);
@@ -117,9 +117,11 @@
       } else if (opts.batching === 'microtask') {
         Promise.resolve().then(flush);
       } else {
-        nextTask(flush);
+        nextTask(flush); // 'task', and 'frame' in a hidden page, where animation frames stop and timers are throttled
       }
     }
+
+    function pageHidden() { return !!(env.document && env.document.visibilityState === 'hidden'); }
 
     // A MessageChannel task runs right after the current task and its promise jobs, so one batch carries
     // everything they sent, async handler results included; unlike setTimeout(0) it is neither clamped
@@ -387,6 +389,10 @@
     function start() {
       if (started) return;
       started = true;
+      if (env.document && typeof env.document.addEventListener === 'function') {
+        // A page hidden while a frame flush waits would wait for a frame that never comes.
+        env.document.addEventListener('visibilitychange', function () { if (pageHidden() && flushScheduled) flush(); });
+      }
       if (discover()) return;
       // An embedded browser may inject its bridge after our script ran (Vuplex announces it with 'vuplexready').
       var retry = function () {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
+using System.Net.WebSockets;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Threading.Tasks;
@@ -22,6 +23,7 @@ namespace FrameIpc
         private readonly StaticFileResponder? _files;
         private HttpListener? _listener;
         private bool _anyOrigin;
+        private string _host;
 
         /// <summary>Creates a stopped server for <paramref name="ipcMain"/>. Options are checked here and read once.</summary>
         public WebSocketDevServer(IpcMain ipcMain, WebSocketDevServerOptions? options = null)
@@ -30,6 +32,7 @@ namespace FrameIpc
             _options = options ?? new WebSocketDevServerOptions();
             _options.Validate();
             Token = _options.Token ?? NewToken();
+            _host = _options.Host;
             if (_options.StaticFilesRoot != null) _files = new StaticFileResponder(_options.StaticFilesRoot);
         }
 
@@ -46,10 +49,10 @@ namespace FrameIpc
         public bool IsRunning => _listener != null;
 
         /// <summary>The HTTP base URL, e.g. <c>http://127.0.0.1:PORT/</c>.</summary>
-        public string Url => $"http://{_options.Host}:{RequirePort()}/";
+        public string Url => $"http://{_host}:{RequirePort()}/";
 
         /// <summary>The WebSocket endpoint, e.g. <c>ws://127.0.0.1:PORT/ipc</c> (without the token).</summary>
-        public string WebSocketUrl => $"ws://{_options.Host}:{RequirePort()}{_options.WebSocketPath}";
+        public string WebSocketUrl => $"ws://{_host}:{RequirePort()}{_options.WebSocketPath}";
 
         /// <summary>
         /// The URL of a page under <see cref="WebSocketDevServerOptions.StaticFilesRoot"/> (or any path), with
@@ -69,20 +72,24 @@ namespace FrameIpc
                 throw new InvalidOperationException("WebSocketDevServer is off: set WebSocketDevServerOptions.Enabled = true to start it (a development tool; keep it out of release builds)");
             if (_listener != null) throw new InvalidOperationException("WebSocketDevServer is already running");
             HttpListenerException? last = null;
+            bool localhostOnly = false;
             for (int attempt = 0; attempt < 10; attempt++)
             {
                 int port = _options.Port != 0 ? _options.Port : FreeLoopbackPort();
                 var listener = new HttpListener();
-                listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+                if (!localhostOnly) listener.Prefixes.Add($"http://127.0.0.1:{port}/");
                 listener.Prefixes.Add($"http://localhost:{port}/");
                 try { listener.Start(); }
                 catch (HttpListenerException ex)
                 {
                     last = ex;
                     listener.Close();
+                    // Windows' http.sys lets a non-admin user register only "localhost" prefixes (error 5, access denied).
+                    if (ex.ErrorCode == 5 && !localhostOnly) { localhostOnly = true; continue; }
                     if (_options.Port != 0) break; // a fixed port that is taken: say so rather than pick another
                     continue;                      // a picked port was taken in between: pick again
                 }
+                _host = localhostOnly ? "localhost" : _options.Host;
                 Port = port;
                 _allowedOrigins.Clear();
                 _allowedOrigins.Add($"http://127.0.0.1:{port}");
@@ -104,16 +111,26 @@ namespace FrameIpc
             throw new InvalidOperationException($"WebSocketDevServer could not listen on port {(_options.Port != 0 ? _options.Port.ToString() : "(any)")}: {last?.Message}", last);
         }
 
-        /// <summary>Stops listening and closes every connection (their views go away). Safe to call twice.</summary>
+        /// <summary>
+        /// Closes every connection (their views go away), waiting up to 3 s for the pages to answer, then stops listening.
+        /// Safe to call twice.
+        /// </summary>
         public void Stop()
         {
             var listener = _listener;
             _listener = null;
             if (listener == null) return;
-            try { listener.Close(); } catch (ObjectDisposedException) { }
             WebSocketFrameTransport[] open;
             lock (_connections) { open = _connections.ToArray(); _connections.Clear(); }
-            foreach (var connection in open) connection.Close("the dev server stopped");
+            // Sockets first, with their close handshake: closing the listener under a live socket garbles its stream.
+            var closing = new Task[open.Length];
+            for (int i = 0; i < open.Length; i++)
+            {
+                open[i].Close("the dev server stopped");
+                closing[i] = open[i].Completion;
+            }
+            Task.WaitAll(closing, TimeSpan.FromSeconds(3));
+            try { listener.Close(); } catch (ObjectDisposedException) { }
         }
 
         /// <summary>Same as <see cref="Stop"/>.</summary>
@@ -157,6 +174,7 @@ namespace FrameIpc
                 var path = request.Url.AbsolutePath;
                 if (path == _options.WebSocketPath) await AcceptWebSocketAsync(context).ConfigureAwait(false);
                 else if (path == "/frameipc/ipc-renderer.js") StaticFileResponder.WriteText(context, RendererScriptText.Source, "text/javascript; charset=utf-8");
+                else if (path == "/frameipc/ipc-renderer.mjs") StaticFileResponder.WriteText(context, RendererScriptText.ModuleSource, "text/javascript; charset=utf-8");
                 else if (_files != null) await _files.RespondAsync(context).ConfigureAwait(false);
                 else Refuse(context, 404, "not found (no StaticFilesRoot is set)");
             }
@@ -178,7 +196,14 @@ namespace FrameIpc
                 Refuse(context, 403, $"Origin '{origin}' is not allowed (WebSocketDevServerOptions.AllowedOrigins)");
                 return;
             }
-            var socketContext = await context.AcceptWebSocketAsync(null, 16 * 1024, _options.KeepAliveInterval).ConfigureAwait(false);
+            HttpListenerWebSocketContext socketContext;
+            try { socketContext = await context.AcceptWebSocketAsync(null, 16 * 1024, _options.KeepAliveInterval).ConfigureAwait(false); }
+            catch (Exception ex) when (ex is NotImplementedException || ex is PlatformNotSupportedException)
+            {
+                // Mono's HttpListener (Unity's, among others) has no server WebSockets.
+                Refuse(context, 501, "this runtime's HttpListener cannot accept WebSockets: " + ex.Message);
+                return;
+            }
             var transport = new WebSocketFrameTransport(socketContext.WebSocket, _options.MaxFrameChars ?? _ipcMain.Options.MaxFrameChars);
             lock (_connections) _connections.Add(transport);
             // Forgotten once it ends, so long sessions with many reloads do not pile up.

@@ -37,7 +37,7 @@ namespace FrameIpc
 
         /// <summary>
         /// A folder served over plain HTTP (GET and HEAD), so the page and the engine share one origin.
-        /// Default null: no files are served. <c>/frameipc/ipc-renderer.js</c> is always served.
+        /// Default null: no files are served. <c>/frameipc/ipc-renderer.js</c> and <c>/frameipc/ipc-renderer.mjs</c> are always served.
         /// </summary>
         public string? StaticFilesRoot { get; set; }
 

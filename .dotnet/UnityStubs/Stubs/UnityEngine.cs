@@ -1,0 +1,151 @@
+// Signatures copied from Unity's C# reference (UnityEngine.CoreModule, IMGUIModule), bodies left out: build-only.
+#nullable disable
+#pragma warning disable CS1591, CS0067
+using System;
+
+namespace UnityEngine
+{
+    public class Object
+    {
+        public string name { get => throw Stub.Missing; set => throw Stub.Missing; }
+        public static void DontDestroyOnLoad(Object target) => throw Stub.Missing;
+    }
+
+    public class GameObject : Object { }
+    public class Component : Object { public GameObject gameObject => throw Stub.Missing; }
+    public class Behaviour : Component { public bool enabled { get; set; } }
+    public class MonoBehaviour : Behaviour { }
+    public class ScriptableObject : Object { }
+
+    public static class Application
+    {
+        public static bool isPlaying => throw Stub.Missing;
+        public static bool isEditor => throw Stub.Missing;
+        public static string streamingAssetsPath => throw Stub.Missing;
+        public static event Action quitting;
+    }
+
+    public class Time
+    {
+        public static float deltaTime => throw Stub.Missing;
+        public static float unscaledDeltaTime => throw Stub.Missing;
+    }
+
+    public class Debug
+    {
+        public static bool isDebugBuild => throw Stub.Missing;
+        public static void Log(object message) => throw Stub.Missing;
+        public static void LogWarning(object message) => throw Stub.Missing;
+        public static void LogError(object message) => throw Stub.Missing;
+        public static void LogException(Exception exception) => throw Stub.Missing;
+        public static void LogException(Exception exception, Object context) => throw Stub.Missing;
+    }
+
+    public struct Mathf
+    {
+        public static int Clamp(int value, int min, int max) => throw Stub.Missing;
+        public static float Clamp(float value, float min, float max) => throw Stub.Missing;
+    }
+
+    public struct Vector2
+    {
+        public float x;
+        public float y;
+        public Vector2(float x, float y) { this.x = x; this.y = y; }
+    }
+
+    public enum RuntimeInitializeLoadType { AfterSceneLoad = 0, BeforeSceneLoad = 1, AfterAssembliesLoaded = 2, BeforeSplashScreen = 3, SubsystemRegistration = 4 }
+
+    [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+    public class RuntimeInitializeOnLoadMethodAttribute : Attribute
+    {
+        public RuntimeInitializeOnLoadMethodAttribute() { }
+        public RuntimeInitializeOnLoadMethodAttribute(RuntimeInitializeLoadType loadType) { }
+    }
+
+    [AttributeUsage(AttributeTargets.Class)]
+    public class DefaultExecutionOrder : Attribute { public DefaultExecutionOrder(int order) { } }
+
+    [AttributeUsage(AttributeTargets.Class, Inherited = false)]
+    public sealed class DisallowMultipleComponent : Attribute { }
+
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
+    public sealed class AddComponentMenu : Attribute { public AddComponentMenu(string menuName) { } }
+
+    [AttributeUsage(AttributeTargets.Field)]
+    public sealed class SerializeField : Attribute { }
+
+    public abstract class PropertyAttribute : Attribute { }
+
+    [AttributeUsage(AttributeTargets.Field, Inherited = true, AllowMultiple = false)]
+    public class TooltipAttribute : PropertyAttribute { public TooltipAttribute(string tooltip) { } }
+
+    public class GUIStyle { }
+    public class GUIContent { public GUIContent(string text) { } }
+    public sealed class GUILayoutOption { }
+
+    public class GUILayout
+    {
+        public static void Label(string text, params GUILayoutOption[] options) => throw Stub.Missing;
+        public static void Label(GUIContent content, params GUILayoutOption[] options) => throw Stub.Missing;
+        public static bool Button(string text, params GUILayoutOption[] options) => throw Stub.Missing;
+        public static bool Button(GUIContent content, params GUILayoutOption[] options) => throw Stub.Missing;
+        public static bool Toggle(bool value, string text, params GUILayoutOption[] options) => throw Stub.Missing;
+        public static bool Toggle(bool value, GUIContent content, params GUILayoutOption[] options) => throw Stub.Missing;
+        public static void BeginHorizontal(params GUILayoutOption[] options) => throw Stub.Missing;
+        public static void EndHorizontal() => throw Stub.Missing;
+        public static void FlexibleSpace() => throw Stub.Missing;
+        public static GUILayoutOption Width(float width) => throw Stub.Missing;
+        public static GUILayoutOption MinHeight(float minHeight) => throw Stub.Missing;
+    }
+
+    internal static class Stub
+    {
+        public static Exception Missing => new NotSupportedException("a compile-time stub of a Unity API");
+    }
+}
+
+namespace UnityEngine.LowLevel
+{
+    public struct PlayerLoopSystem
+    {
+        public Type type;
+        public PlayerLoopSystem[] subSystemList;
+        public UpdateFunction updateDelegate;
+        public IntPtr updateFunction;
+        public IntPtr loopConditionFunction;
+
+        public delegate void UpdateFunction();
+    }
+
+    public class PlayerLoop
+    {
+        public static PlayerLoopSystem GetDefaultPlayerLoop() => throw Stub.Missing;
+        public static PlayerLoopSystem GetCurrentPlayerLoop() => throw Stub.Missing;
+        public static void SetPlayerLoop(PlayerLoopSystem loop) => throw Stub.Missing;
+    }
+}
+
+namespace UnityEngine.PlayerLoop
+{
+    public struct Update { public struct ScriptRunBehaviourUpdate { } }
+    public struct PreLateUpdate { public struct ScriptRunBehaviourLateUpdate { } }
+    public struct PostLateUpdate { }
+}
+
+namespace Unity.Profiling
+{
+    public struct ProfilerMarker
+    {
+        public ProfilerMarker(string name) { }
+        public void Begin() { }
+        public void Begin(UnityEngine.Object contextUnityObject) { }
+        public void End() { }
+        public AutoScope Auto() => default;
+
+        public struct AutoScope : IDisposable
+        {
+            public void Dispose() { }
+        }
+    }
+}
