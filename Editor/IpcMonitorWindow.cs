@@ -1,4 +1,5 @@
 #if UNITY_EDITOR
+#nullable enable
 using System.Collections.Generic;
 using System.Globalization;
 using UnityEditor;

@@ -22,13 +22,14 @@ namespace FrameIpc.Benchmarks
                 return BrowserBenchmark.Run(rest);
             }
             bool dry = rest.Remove("--dry");
+            bool wallClock = rest.Remove("--wall-clock");
             if (!rest.Contains("--filter"))
             {
                 // Without a filter BenchmarkDotNet asks on stdin which benchmark to run; CI has no stdin.
                 rest.Add("--filter");
                 rest.Add("*");
             }
-            IConfig config = dry ? BenchmarkConfigs.Dry() : BenchmarkConfigs.Full();
+            IConfig config = dry ? BenchmarkConfigs.Dry() : BenchmarkConfigs.Full(wallClock);
             Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest.ToArray(), config).ToArray();
             if (!dry)
             {

@@ -138,7 +138,7 @@ namespace FrameIpc.IntegrationTests
             // Just over the limit (the core measures it), then far over (the transport stops buffering it).
             await client.SendAsync("{\"k\":\"send\",\"ch\":\"big\",\"a\":[\"" + new string('x', MaxFrameChars) + "\"]}");
             Assert.That(await client.ReceiveContainingAsync("LimitError"), Does.Contain("ELIMIT"));
-            await client.SendAsync("{\"k\":\"send\",\"ch\":\"big\",\"a\":[\"" + new string('x', MaxFrameChars * 10) + "\"]}");
+            await client.SendAsync("{\"k\":\"send\",\"ch\":\"big\",\"a\":[\"" + new string('x', MaxFrameChars * 100) + "\"]}");
             Assert.That(await client.ReceiveContainingAsync("LimitError"), Does.Contain("ELIMIT"));
             await client.SendAsync("{\"k\":\"invoke\",\"id\":1,\"ch\":\"ping\",\"a\":[]}");
 

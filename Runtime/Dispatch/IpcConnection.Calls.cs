@@ -63,12 +63,18 @@ namespace FrameIpc
                 Report(IpcDiagnosticKind.UnknownInvokeId, null, $"a result for invoke id {e.Id}, which is not pending (late, duplicate or unknown)", null);
                 return;
             }
-            if (e.Error.IsPresent)
+            try
             {
-                EnvelopeReader.ReadError(e.Buffer!, e.Error, _options.MaxDepth, out var name, out var message, out var code, out var data);
-                pending.Fail(IpcException.ForInvoke(pending.Channel, name, message, code, data));
+                if (!e.Error.IsPresent) pending.Complete(e.Buffer!, e.Result, _options.MaxDepth);
+                else if (TryReadError(e, out var name, out var message, out var code, out var data))
+                    pending.Fail(IpcException.ForInvoke(pending.Channel, name, message, code, data));
+                else pending.Fail(IpcException.ForInvoke(pending.Channel, IpcErrorNames.Protocol, "the peer's error could not be read", IpcErrorCodes.Protocol, null));
             }
-            else pending.Complete(e.Buffer!, e.Result, _options.MaxDepth);
+            catch (Exception ex)
+            {
+                // The caller's continuation runs inline here; whatever it throws is its own, not the tick's.
+                Report(IpcDiagnosticKind.ListenerError, pending.Channel, "an invoke continuation threw: " + ex.Message, ex);
+            }
         }
 
         private void CancelIncoming(long id)
@@ -154,8 +160,8 @@ namespace FrameIpc
             for (int i = 0; i < _expired.Count; i++)
             {
                 var p = _expired[i];
-                if (p.CancelRequested) p.Fail(new OperationCanceledException($"Invoke '{p.Channel}' was cancelled", p.CancellationToken));
-                else p.Fail(IpcException.ForInvoke(p.Channel, IpcErrorNames.Timeout, $"no result within {p.TimeoutMs} ms", IpcErrorCodes.Timeout, null));
+                if (p.CancelRequested) FailPending(p, new OperationCanceledException($"Invoke '{p.Channel}' was cancelled", p.CancellationToken));
+                else FailPending(p, IpcException.ForInvoke(p.Channel, IpcErrorNames.Timeout, $"no result within {p.TimeoutMs} ms", IpcErrorCodes.Timeout, null));
             }
             _expired.Clear();
         }
@@ -171,9 +177,23 @@ namespace FrameIpc
             for (int i = 0; i < _expired.Count; i++)
             {
                 var p = _expired[i];
-                p.Fail(IpcException.ForInvoke(p.Channel, IpcErrorNames.ViewGone, why, IpcErrorCodes.ViewGone, null));
+                FailPending(p, IpcException.ForInvoke(p.Channel, IpcErrorNames.ViewGone, why, IpcErrorCodes.ViewGone, null));
             }
             _expired.Clear();
+        }
+
+        /// <summary>Fails an invoke; its caller's continuation runs inline, and what that throws must not stop the tick.</summary>
+        private void FailPending(PendingInvoke p, Exception error)
+        {
+            string channel = p.Channel;
+            try
+            {
+                p.Fail(error);
+            }
+            catch (Exception ex)
+            {
+                Report(IpcDiagnosticKind.ListenerError, channel, "an invoke continuation threw: " + ex.Message, ex);
+            }
         }
 
         /// <summary>The peer that invoked these is gone: cancel their handlers and drop their results.</summary>

@@ -58,6 +58,11 @@ namespace FrameIpc
                     RefuseEnvelope(e, ex);
                     return;
                 }
+                catch (Exception ex)
+                {
+                    RefuseEnvelope(e, IpcException.Protocol("Malformed envelope: " + ex.Message));
+                    return;
+                }
                 var tracer = _host.Tracer;
                 if (tracer == null || !tracer.Enabled)
                 {
@@ -107,7 +112,7 @@ namespace FrameIpc
                 case EnvelopeKind.Result when e.Id > 0: CompletePending(e); return;
                 case EnvelopeKind.Cancel when e.Id > 0: CancelIncoming(e.Id); return;
                 case EnvelopeKind.Error when e.Error.IsPresent:
-                    EnvelopeReader.ReadError(e.Buffer!, e.Error, _options.MaxDepth, out var name, out var message, out var code, out _);
+                    if (!TryReadError(e, out var name, out var message, out var code, out _)) return;
                     Report(IpcDiagnosticKind.PeerError, null, $"the peer reported {name}{(code != null ? " (" + code + ")" : "")}: {message}", null);
                     return;
                 default:
@@ -204,6 +209,23 @@ namespace FrameIpc
                 return;
             }
             WriteImmediateResult(e.Id, channel, _event.ReturnValue);
+        }
+
+        /// <summary>Reads an envelope's error object; a malformed one is refused (and false returned).</summary>
+        private bool TryReadError(Envelope e, out string name, out string message, out string? code, out string? data)
+        {
+            try
+            {
+                EnvelopeReader.ReadError(e.Buffer!, e.Error, _options.MaxDepth, out name, out message, out code, out data);
+                return true;
+            }
+            catch (Exception ex)
+            {
+                RefuseEnvelope(e, IpcException.Protocol("Malformed error object: " + ex.Message));
+                name = message = "";
+                code = data = null;
+                return false;
+            }
         }
 
         /// <summary>A whole frame that could not be read: a diagnostic here, an <c>error</c> envelope to the peer.</summary>

@@ -80,7 +80,17 @@ namespace FrameIpc
             {
                 var frame = _queue.Peek();
                 if (frame == null) break;
-                bool finished = ProcessFrame(frame, ref budget, deadline);
+                bool finished;
+                try
+                {
+                    finished = ProcessFrame(frame, ref budget, deadline);
+                }
+                catch (Exception ex)
+                {
+                    // Nothing may stop the tick: a frame that broke dispatch is reported and dropped, never retried.
+                    Report(IpcDiagnosticKind.ProtocolError, null, "a frame could not be dispatched: " + ex.Message, ex);
+                    finished = true;
+                }
                 if (_state == ConnectionState.Closed) break; // Close() released the queue, this frame included
                 if (!finished) break;
                 _queue.DropHead();

@@ -67,9 +67,9 @@ namespace FrameIpc
                     return true;
                 }
             }
-            catch (IpcException)
+            catch (Exception)
             {
-                return false; // not ours to judge: the tick reports it
+                return false; // not ours to judge: the frame is queued and the tick reports it
             }
             finally
             {

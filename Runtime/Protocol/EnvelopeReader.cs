@@ -91,8 +91,9 @@ namespace FrameIpc
                 {
                     case 'k':
                         if (s.Peek() != '"') throw IpcException.Protocol("Member 'k' must be a string");
-                        var kind = s.ReadRawString(out _);
-                        e.Kind = EnvelopeKinds.Parse(kind);
+                        int kindAt = s.Position;
+                        var kind = s.ReadRawString(out bool kindEscaped);
+                        e.Kind = kindEscaped ? EnvelopeKinds.Parse(Unescape(buffer, kindAt, s.Position - kindAt).AsSpan()) : EnvelopeKinds.Parse(kind);
                         if (e.Kind == EnvelopeKind.None) throw IpcException.Protocol($"Unknown envelope kind '{Shorten(kind)}'");
                         return;
                     case 'a': e.Args = Range(ref s, '[', "a", "an array"); return;
@@ -107,7 +108,7 @@ namespace FrameIpc
                 if (s.Peek() != '"') throw IpcException.Protocol("Member 'ch' must be a string");
                 int at = s.Position;
                 var raw = s.ReadRawString(out bool escaped);
-                e.Channel = escaped ? SliceJsonReader.Deserialize<string>(buffer, at, s.Position - at) : names.Get(raw);
+                e.Channel = escaped ? Unescape(buffer, at, s.Position - at) : names.Get(raw);
                 return;
             }
             else if (key.SequenceEqual("id".AsSpan())) { e.Id = Integer(ref s, "id", 1); return; }
@@ -115,6 +116,19 @@ namespace FrameIpc
             else if (key.SequenceEqual("from".AsSpan())) { e.From = (int)Integer(ref s, "from", 0, int.MaxValue); return; }
             else if (key.SequenceEqual("view".AsSpan())) { e.ViewId = (int)Integer(ref s, "view", 1, int.MaxValue); return; }
             s.SkipValue(); // unknown members are ignored, for forward compatibility
+        }
+
+        /// <summary>The rare escaped string: Newtonsoft unescapes it (any failure is still a protocol error).</summary>
+        private static string Unescape(char[] buffer, int start, int length)
+        {
+            try
+            {
+                return SliceJsonReader.Deserialize<string>(buffer, start, length);
+            }
+            catch (Exception ex)
+            {
+                throw IpcException.Protocol("Malformed JSON: a string cannot be unescaped (" + ex.Message + ")");
+            }
         }
 
         private static JsonRange Range(ref JsonScanner s, char opener, string key, string what)

@@ -12,12 +12,13 @@ namespace FrameIpc
     /// </summary>
     internal sealed class SliceJsonReader : TextReader
     {
+        private const int TerminatorSpaces = 8;
         [ThreadStatic] private static SliceJsonReader? t_current;
 
         private char[] _source = Array.Empty<char>();
         private int _position;
         private int _end;
-        private bool _terminatorPending;
+        private int _terminatorsLeft;
         private JsonTextReader _reader;
 
         private SliceJsonReader()
@@ -60,7 +61,7 @@ namespace FrameIpc
             _source = buffer;
             _position = start;
             _end = start + length;
-            _terminatorPending = true;
+            _terminatorsLeft = TerminatorSpaces;
         }
 
         public override int Read(char[] buffer, int index, int count)
@@ -72,12 +73,14 @@ namespace FrameIpc
                 _position += n;
                 return n;
             }
-            // A trailing space ends a bare number without letting Newtonsoft see the end of input, which it never forgets.
-            if (_terminatorPending && count > 0)
+            // Trailing spaces end a bare number, and satisfy Newtonsoft's look-ahead after an escaped high surrogate
+            // (it peeks for a following \uXXXX), without letting it see the end of input, which it never forgets.
+            if (_terminatorsLeft > 0 && count > 0)
             {
-                _terminatorPending = false;
-                buffer[index] = ' ';
-                return 1;
+                int n = Math.Min(count, _terminatorsLeft);
+                for (int i = 0; i < n; i++) buffer[index + i] = ' ';
+                _terminatorsLeft -= n;
+                return n;
             }
             throw new JsonReaderException("unexpected end of value");
         }

@@ -1,4 +1,5 @@
 #if UNITY_5_3_OR_NEWER
+#nullable enable
 using System.Collections.Generic;
 using UnityEngine;
 using UnityEngine.LowLevel;

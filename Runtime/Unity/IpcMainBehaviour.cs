@@ -1,4 +1,5 @@
 #if UNITY_5_3_OR_NEWER
+#nullable enable
 using System;
 using UnityEngine;
 

@@ -90,7 +90,7 @@ namespace FrameIpc
     var queue = [];              // [{s: envelope JSON, id: invoke id or 0}]
     var queuedChars = 0;
     var flushScheduled = false;
-    var bridge = null;           // {kind, post(frame), canBlock}
+    var bridge = null;           // {kind, post(frame), retryHello}
     var started = false, isReady = false, viewId = 0, nextId = 1;
     var helloTimer = null, discoverTimer = null, discoverTries = 0;
     var resolveReady;
@@ -406,17 +406,19 @@ namespace FrameIpc
       // An embedded browser may inject its bridge after our script ran (Vuplex announces it with 'vuplexready').
       var retry = function () {
         if (bridge || !discover()) return false;
-        if (discoverTimer) { clearInterval(discoverTimer); discoverTimer = null; }
+        if (discoverTimer) { clearTimeout(discoverTimer); discoverTimer = null; }
         return true;
       };
       if (typeof env.addEventListener === 'function') env.addEventListener('vuplexready', retry);
-      discoverTimer = setInterval(function () {
+      // Every 200 ms for 10 s, then every 2 s: a host may inject its bridge (or frameIpcHost) at any time.
+      var poll = function () {
         if (retry()) return;
-        if (++discoverTries === 50) {
-          clearInterval(discoverTimer); discoverTimer = null;
-          if (typeof console !== 'undefined') console.warn('FrameIPC: no bridge found (no ?frameipc= in the URL, no frameIpcHost, vuplex, chrome.webview or cefQuery); call ipcRenderer.init().');
+        if (++discoverTries === 50 && typeof console !== 'undefined') {
+          console.warn('FrameIPC: no bridge found yet (no ?frameipc= in the URL, no frameIpcHost, vuplex, chrome.webview or cefQuery); still looking, or call ipcRenderer.init().');
         }
-      }, 200);
+        discoverTimer = setTimeout(poll, discoverTries < 50 ? 200 : 2000);
+      };
+      discoverTimer = setTimeout(poll, 200);
     }
 
     // ---- public API -----------------------------------------------------------------------------------------
@@ -550,7 +552,7 @@ namespace FrameIpc
       for (key in DEFAULTS) if (initOptions[key] !== undefined) opts[key] = initOptions[key];
       if (initOptions.url || initOptions.host) {
         started = true;
-        if (discoverTimer) { clearInterval(discoverTimer); discoverTimer = null; }
+        if (discoverTimer) { clearTimeout(discoverTimer); discoverTimer = null; }
         if (initOptions.url) connectWebSocket(initOptions.url, initOptions.token);
         else connected({ kind: 'host', retryHello: true, post: function (f) { initOptions.host.post(f); } });
       } else if (!started) start();

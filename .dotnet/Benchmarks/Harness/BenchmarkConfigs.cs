@@ -16,8 +16,12 @@ namespace FrameIpc.Benchmarks
         /// The measurement: BenchmarkDotNet's short job (one process per benchmark, 3 warm-ups) with more iterations than
         /// ShortRun's 3, since on a 2-core machine medians need more than three samples. The whole suite takes ~6 minutes.
         /// </summary>
-        public static IConfig Full() => Common()
-            .AddJob(Job.ShortRun.WithIterationCount(10).WithId("Short10"));
+        public static IConfig Full(bool wallClock)
+        {
+            Job job = Job.ShortRun.WithIterationCount(10).WithId("Short10");
+            var cpu = new ProcessCpuClock();
+            return Common().AddJob(wallClock || !cpu.IsAvailable ? job : job.WithClock(cpu).WithId("Short10Cpu"));
+        }
 
         /// <summary>
         /// CI's pass: <see cref="Job.Dry"/> (each benchmark runs once, no pilot, no warm-up) in this process, so no

@@ -53,6 +53,27 @@ namespace UnityEditor
         public void Close() => throw EditorApplication.Missing;
     }
 
+    public class Selection
+    {
+        public static GameObject activeGameObject { get => throw EditorApplication.Missing; set => throw EditorApplication.Missing; }
+    }
+
+    public class EditorGUIUtility
+    {
+        public static void PingObject(UnityEngine.Object obj) => throw EditorApplication.Missing;
+    }
+
+    public class AssetDatabase
+    {
+        public static string GetAssetPath(UnityEngine.Object assetObject) => throw EditorApplication.Missing;
+    }
+
+    public class MonoScript : UnityEngine.Object
+    {
+        public static MonoScript FromScriptableObject(ScriptableObject scriptableObject) => throw EditorApplication.Missing;
+        public static MonoScript FromMonoBehaviour(MonoBehaviour behaviour) => throw EditorApplication.Missing;
+    }
+
     public enum MessageType { None = 0, Info = 1, Warning = 2, Error = 3 }
 
     public sealed class EditorStyles
@@ -78,6 +99,8 @@ namespace UnityEditor
         public static int Popup(int selectedIndex, string[] displayedOptions, params GUILayoutOption[] options) => throw EditorApplication.Missing;
         public static int Popup(string label, int selectedIndex, string[] displayedOptions, params GUILayoutOption[] options) => throw EditorApplication.Missing;
         public static int Popup(string label, int selectedIndex, string[] displayedOptions, GUIStyle style, params GUILayoutOption[] options) => throw EditorApplication.Missing;
+        public static void SelectableLabel(string text, params GUILayoutOption[] options) => throw EditorApplication.Missing;
+        public static void SelectableLabel(string text, GUIStyle style, params GUILayoutOption[] options) => throw EditorApplication.Missing;
         public static void HelpBox(string message, MessageType type) => throw EditorApplication.Missing;
         public static void HelpBox(string message, MessageType type, bool wide) => throw EditorApplication.Missing;
         public static Vector2 BeginScrollView(Vector2 scrollPosition, params GUILayoutOption[] options) => throw EditorApplication.Missing;

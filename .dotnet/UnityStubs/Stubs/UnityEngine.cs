@@ -22,6 +22,9 @@ namespace UnityEngine
         public static bool isPlaying => throw Stub.Missing;
         public static bool isEditor => throw Stub.Missing;
         public static string streamingAssetsPath => throw Stub.Missing;
+        public static string productName => throw Stub.Missing;
+        public static string unityVersion => throw Stub.Missing;
+        public static void OpenURL(string url) => throw Stub.Missing;
         public static event Action quitting;
     }
 
@@ -102,6 +105,20 @@ namespace UnityEngine
     internal static class Stub
     {
         public static Exception Missing => new NotSupportedException("a compile-time stub of a Unity API");
+    }
+}
+
+namespace UnityEngine.SceneManagement
+{
+    public struct Scene
+    {
+        public string name => throw Stub.Missing;
+        public GameObject[] GetRootGameObjects() => throw Stub.Missing;
+    }
+
+    public class SceneManager
+    {
+        public static Scene GetActiveScene() => throw Stub.Missing;
     }
 }
 

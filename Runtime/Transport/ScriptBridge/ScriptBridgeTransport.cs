@@ -53,9 +53,7 @@ namespace FrameIpc
             if (string.IsNullOrWhiteSpace(postFunction)) throw new ArgumentException("postFunction must be a JavaScript expression naming a function", nameof(postFunction));
             // Looked up at each post: a host may define its function after this script ran.
             return "(function () { if (!window.frameIpcHost) { window.frameIpcHost = Object.freeze({ post: function (frame) { (" + postFunction + ")(frame); } }); } })();\n"
-                + RendererScriptText.Source
-                // Injected after the page's own copy gave up looking for a bridge: hand it the host now.
-                + "\n;(function () { var r = window.FrameIpc && window.FrameIpc.ipcRenderer; if (r && !r.bridge) r.init({ host: window.frameIpcHost }); })();\n";
+                + RendererScriptText.Source;
         }
 
         /// <summary>The call that delivers <paramref name="frame"/> to ipc-renderer.js: <c>window.__frameIpcReceive("...")</c>.</summary>

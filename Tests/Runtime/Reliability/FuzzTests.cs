@@ -9,6 +9,7 @@ namespace FrameIpc.Tests.Reliability
     /// Seeded fuzzing of both endpoints with adversarial frames (10,000 per side by default). The seed is printed; set
     /// FRAMEIPC_FUZZ_SEED to replay a run (or to try a new one) and FRAMEIPC_FUZZ_FRAMES to change its length.
     /// </summary>
+ 
     public class FuzzTests
     {
         /// <summary>Fixed by default so every run (and CI) is the same; override to explore.</summary>
