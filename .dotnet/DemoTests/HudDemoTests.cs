@@ -97,7 +97,7 @@ namespace FrameIpc.DemoTests
                 ? Path.Combine(PackageRoot(), "Documentation~", "images", "hud.png")
                 : Path.Combine(TestContext.CurrentContext.WorkDirectory, "hud.png");
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Animations = ScreenshotAnimations.Disabled });
             Assert.That(new FileInfo(path).Length, Is.GreaterThan(10_000), "a screenshot of the HUD was written to " + path);
             TestContext.AddTestAttachment(path, "the HUD Overlay page after Reload");
         }

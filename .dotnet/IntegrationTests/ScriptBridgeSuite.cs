@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
 using Microsoft.Playwright;
@@ -17,20 +19,23 @@ namespace FrameIpc.IntegrationTests
         private ScriptBridgeTransport _transport;
         private Channel<string> _scripts;
         private Task _pump;
+        private int _posts;   // crossings page → engine
+        private int _pushes;  // crossings engine → page
 
         protected override string ExpectedBridge => "host";
 
         protected override Task StartTransportAsync()
         {
             _scripts = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-            _transport = ScriptBridgeTransport.ForScriptExecution(script => _scripts.Writer.TryWrite(script));
+            _posts = _pushes = 0;
+            _transport = ScriptBridgeTransport.ForScriptExecution(script => { Interlocked.Increment(ref _pushes); _scripts.Writer.TryWrite(script); });
             Main.Attach(_transport, Origin);
             return Task.CompletedTask;
         }
 
         protected override async Task PrepareContextAsync()
         {
-            await Context.ExposeFunctionAsync("__frameIpcTestPost", (string frame) => _transport.Receive(frame));
+            await Context.ExposeFunctionAsync("__frameIpcTestPost", (string frame) => { Interlocked.Increment(ref _posts); _transport.Receive(frame); });
             // Only into the app's pages, as real glue would: the blank page a tab starts on must not handshake.
             await Context.AddInitScriptAsync("if (location.origin === '" + Origin + "') {\n" +
                 ScriptBridgeTransport.InjectionScript("window.__frameIpcTestPost") + "\n}");
@@ -66,5 +71,24 @@ namespace FrameIpc.IntegrationTests
         }
 
         protected override Task UntilAttachedAsync() => Task.CompletedTask; // attached before the page exists
+
+        [Test]
+        public async Task WhatOneSideSendsInOneFrame_CrossesTheBridgeOnce_EachWay()
+        {
+            var got = new ConcurrentQueue<int>();
+            await Engine.Run(() => Main.On<int>("burst", (e, i) => got.Enqueue(i)));
+            await LoadAsync();
+            await Js("() => { window.burst = 0; ipcRenderer.on('burst', () => { window.burst++; }); }");
+            int postsBefore = Volatile.Read(ref _posts);
+
+            await Js("() => { for (let i = 0; i < 100; i++) ipcRenderer.send('burst', i); }");
+            await Until(() => got.Count == 100, "100 sends from one task of the page");
+            int pushesBefore = Volatile.Read(ref _pushes);
+            await Engine.Run(() => { for (int i = 0; i < 100; i++) View.Send("burst", i); });
+            await UntilPage("() => window.burst === 100");
+
+            Assert.That(Volatile.Read(ref _posts) - postsBefore, Is.EqualTo(1), "page → engine crossings");
+            Assert.That(Volatile.Read(ref _pushes) - pushesBefore, Is.EqualTo(1), "engine → page crossings");
+        }
     }
 }

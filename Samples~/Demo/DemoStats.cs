@@ -39,7 +39,7 @@ namespace FrameIpc.Demo
             long frames = _host.Loop.Frame;
             var hud = _host.Hud;
             _output.WriteLine(string.Format(CultureInfo.InvariantCulture,
-                "[{0,4:0} s] {1,3:0} fps | views {2} | in {3}/s out {4}/s | health {5,3} ammo {6,2} reloads {7} | longest tick {8:0.000} ms | pooled in use {9}",
+                "[{0,4:0} s] {1,3:0} fps | views {2} | in {3:0}/s out {4:0}/s | health {5,3} ammo {6,2} reloads {7} | longest tick {8:0.000} ms | pooled in use {9}",
                 now, (frames - _framesAtReport) / span, main.Views.Count, (messagesIn - _inAtReport) / span, (messagesOut - _outAtReport) / span,
                 hud.Health, hud.Ammo, hud.Reloads, main.Tracer.LongestTick.DurationMs, IpcPools.Outstanding));
             _lastReport = now;
