@@ -73,7 +73,16 @@ namespace FrameIpc
                 next[_views.Length] = view;
                 _views = next;
             }
-            view.Connection.Start();
+            try
+            {
+                view.Connection.Start();
+            }
+            catch
+            {
+                lock (_viewsLock) _views = Array.FindAll(_views, v => v != view);
+                view.Connection.Dispose();
+                throw;
+            }
             return view;
         }
 

@@ -84,8 +84,21 @@ namespace FrameIpc
                 Report(IpcDiagnosticKind.UnknownInvokeId, null, $"a cancel for invoke id {id}, which is not running", null);
                 return;
             }
+            _incoming.Remove(id);
+            Abandon(call);
+        }
+
+        /// <summary>
+        /// Stops tracking a call whose caller gave up: its token fires, and its result is never sent. A handler that ignores
+        /// the token may run on; only its failure is still observed (so it is not an unobserved task exception).
+        /// </summary>
+        private void Abandon(IncomingCall call)
+        {
             call.Abandoned = true;
-            call.Cancellation?.Cancel();
+            try { call.Cancellation?.Cancel(); }
+            catch (AggregateException ex) { Report(IpcDiagnosticKind.HandlerError, call.Channel, "a cancellation callback threw", ex); }
+            if (!call.Task.IsCompleted)
+                call.Task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
         private void PollIncoming()
@@ -199,12 +212,7 @@ namespace FrameIpc
         /// <summary>The peer that invoked these is gone: cancel their handlers and drop their results.</summary>
         private void AbandonIncoming()
         {
-            foreach (var pair in _incoming)
-            {
-                pair.Value.Abandoned = true;
-                try { pair.Value.Cancellation?.Cancel(); }
-                catch (AggregateException ex) { Report(IpcDiagnosticKind.HandlerError, pair.Value.Channel, "a cancellation callback threw", ex); }
-            }
+            foreach (var pair in _incoming) Abandon(pair.Value);
             _incoming.Clear();
         }
 

@@ -59,6 +59,8 @@
       if (ipc.isReady) status('connected as view ' + ipc.viewId + ' (' + ipc.bridge + ')', 'online');
     });
     ipc.ready.then(function (viewId) { status('connected as view ' + viewId + ' (' + ipc.bridge + ')', 'online'); });
+    // The renderer reconnects by itself when the engine goes away (a stopped game, a domain reload): say so meanwhile.
+    setInterval(function () { if (!ipc.isReady) status('waiting for the engine…', 'offline'); }, 1000);
 
     var button = $('reload');
     button.addEventListener('click', function () {

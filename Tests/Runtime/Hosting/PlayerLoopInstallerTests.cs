@@ -1,4 +1,6 @@
 using System;
+using System.Reflection;
+using System.Reflection.Emit;
 using NUnit.Framework;
 
 namespace FrameIpc.Tests.Hosting
@@ -43,6 +45,25 @@ namespace FrameIpc.Tests.Hosting
         }
 
         [Test]
+        public void InstallReplacesTheMarkerOfAnUnloadedDomainByName()
+        {
+            // After a domain reload the loop can hold a marker type from the old assembly: another Type object with
+            // the same full name. Model it with a type of that name from a dynamic assembly.
+            Type stale;
+            try { stale = StaleTwinOf(typeof(FakeLoop.Tick)); }
+            catch (NotSupportedException) { Assert.Ignore("no Reflection.Emit on this player (IL2CPP): the Editor runs this test"); return; }
+            Assert.That(stale, Is.Not.EqualTo(typeof(FakeLoop.Tick)));
+            Assert.That(stale.FullName, Is.EqualTo(typeof(FakeLoop.Tick).FullName));
+            var loop = new FakeLoop();
+            int staleRuns = 0;
+            loop.Set(PlayerLoopInstaller.Install(loop.Get(), typeof(FakeLoop.PreLateUpdate), stale, () => staleRuns++, FakeShape.Instance));
+            loop.Set(PlayerLoopInstaller.Install(loop.Get(), typeof(FakeLoop.PreLateUpdate), typeof(FakeLoop.Tick), Nothing, FakeShape.Instance));
+            loop.RunFrame();
+            Assert.That(loop.Count(typeof(FakeLoop.Tick)), Is.EqualTo(1));
+            Assert.That(staleRuns, Is.EqualTo(0));
+        }
+
+        [Test]
         public void InstallDoesNotChangeTheTreeItWasGiven()
         {
             var loop = new FakeLoop();
@@ -78,6 +99,16 @@ namespace FrameIpc.Tests.Hosting
                 "FakeLoop", "Initialization", "Update", "ScriptRunBehaviourUpdate",
                 "PreLateUpdate", "ScriptRunBehaviourLateUpdate", "PostLateUpdate",
             }));
+        }
+
+        private static Type StaleTwinOf(Type nested)
+        {
+            var assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("StaleDomain"), AssemblyBuilderAccess.Run);
+            var module = assembly.DefineDynamicModule("StaleDomain");
+            var outer = module.DefineType(nested.DeclaringType.FullName, TypeAttributes.Public | TypeAttributes.Class);
+            var inner = outer.DefineNestedType(nested.Name, TypeAttributes.NestedPublic | TypeAttributes.Sealed, typeof(ValueType));
+            outer.CreateType();
+            return inner.CreateType();
         }
 
         [Test]

@@ -67,13 +67,10 @@ namespace FrameIpc.Tests.Reliability
             Assert.That(((IpcException)engineSide).Name, Is.EqualTo(IpcErrorNames.ViewGone));
             rig.Pump(() => link.Contents.IsDestroyed, "the view to be destroyed");
             Assert.That(rig.Main.Views, Is.EqualTo(new[] { other.Contents }), "the other view is unaffected");
-            Assert.That(rig.Main.Handle<int>, Is.Not.Null);
-            int answer = 0;
             rig.Main.Handle("ping", e => 7);
             var ping = other.Renderer.InvokeAsync<int>("ping").AsTask();
             rig.Pump(() => ping.IsCompleted, "the other view's invoke");
-            answer = ping.Result;
-            Assert.That(answer, Is.EqualTo(7));
+            Assert.That(ping.Result, Is.EqualTo(7));
         }
 
         [Test]
@@ -141,7 +138,6 @@ namespace FrameIpc.Tests.Reliability
 
             link.EngineEnd.Drop();
 
-            Assert.That(blocked.Wait(TimeSpan.FromSeconds(30)), Is.False.Or.True); // settles either way below
             var ex = Assert.Throws<AggregateException>(() => blocked.Wait(TimeSpan.FromSeconds(30))).GetBaseException();
             Assert.That(ex.Message, Is.EqualTo("Error invoking remote method 'ask': ViewGoneError: the connection closed (closed by peer)"));
             rig.Pump(() => link.Contents.IsDestroyed, "the view to be destroyed");
