@@ -8,8 +8,9 @@ using BenchmarkDotNet.Running;
 namespace FrameIpc.Benchmarks
 {
     /// <summary>
-    /// <c>-- --filter '*'</c> runs the full suite; <c>--dry</c> runs every benchmark once (CI); <c>--browser</c> measures
-    /// headless Chromium over the WebSocket dev server. Any other BenchmarkDotNet switch passes through.
+    /// <c>-- --filter '*'</c> runs the full suite (timed in process CPU time; <c>--wall-clock</c> for elapsed time);
+    /// <c>--dry</c> runs every benchmark once (CI); <c>--browser</c> measures headless Chromium over the WebSocket dev
+    /// server. Any other BenchmarkDotNet switch passes through.
     /// Exits non-zero if any benchmark failed, so a broken case cannot pass CI silently.
     /// </summary>
     public static class Program
@@ -33,7 +34,7 @@ namespace FrameIpc.Benchmarks
             Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest.ToArray(), config).ToArray();
             if (!dry)
             {
-                PeerRatioReport.Print(summaries, Console.Out);
+                PeerRatioReport.Print(summaries, Console.Out, wallClock ? "elapsed time" : "process CPU time");
             }
             return SummaryCheck.Failures(summaries, Console.Error) == 0 ? 0 : 1;
         }

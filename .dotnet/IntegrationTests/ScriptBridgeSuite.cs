@@ -90,5 +90,6 @@ namespace FrameIpc.IntegrationTests
             Assert.That(Volatile.Read(ref _posts) - postsBefore, Is.EqualTo(1), "page → engine crossings");
             Assert.That(Volatile.Read(ref _pushes) - pushesBefore, Is.EqualTo(1), "engine → page crossings");
         }
+
     }
 }

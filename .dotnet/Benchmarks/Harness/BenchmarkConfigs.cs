@@ -14,7 +14,9 @@ namespace FrameIpc.Benchmarks
     {
         /// <summary>
         /// The measurement: BenchmarkDotNet's short job (one process per benchmark, 3 warm-ups) with more iterations than
-        /// ShortRun's 3, since on a 2-core machine medians need more than three samples. The whole suite takes ~6 minutes.
+        /// ShortRun's 3, since on a 2-core machine medians need more than three samples; ~3 minutes for the suite on an
+        /// idle machine. Timed with <see cref="ProcessCpuClock"/> (CPU time, so other processes' load on a shared machine
+        /// does not count) unless <paramref name="wallClock"/> or the platform has no such clock.
         /// </summary>
         public static IConfig Full(bool wallClock)
         {

@@ -17,10 +17,11 @@ namespace FrameIpc.Benchmarks
         private const string Unpooled = "UnpooledNewtonsoft";
         private const string Rpc = "StreamJsonRpc";
 
-        public static void Print(IEnumerable<Summary> summaries, TextWriter output)
+        public static void Print(IEnumerable<Summary> summaries, TextWriter output, string clock)
         {
             List<BenchmarkReport> reports = summaries.SelectMany(s => s.Reports).Where(r => r.ResultStatistics != null).ToList();
             output.WriteLine();
+            output.WriteLine($"Times are {clock} per operation; ratios are of medians (time) and of allocated bytes.");
             output.WriteLine("| case | implementation | median | mean | allocated | time / floor | unpooled time / this | unpooled bytes / this | StreamJsonRpc time / this | StreamJsonRpc bytes / this |");
             output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (IGrouping<string, BenchmarkReport> category in reports.GroupBy(Category))

@@ -23,9 +23,6 @@ namespace FrameIpc.Tests.Reliability
         /// <summary>When set, every write from now on throws it (the way a broken socket's writes do).</summary>
         public Exception FailSends { get; set; }
 
-        /// <summary>When set, the write after this many successful ones throws <see cref="FailSends"/>.</summary>
-        public int? FailAfterWrites { get; set; }
-
         public Exception FailStart { get; set; }
         public Exception FailDispose { get; set; }
 
@@ -42,7 +39,7 @@ namespace FrameIpc.Tests.Reliability
         {
             if (_dropped) throw new IpcException(IpcErrorNames.ViewGone, "connection lost", IpcErrorCodes.ViewGone);
             var failure = FailSends;
-            if (failure != null && (FailAfterWrites == null || Writes >= FailAfterWrites.Value)) throw failure;
+            if (failure != null) throw failure;
             _inner.Send(frame);
             Interlocked.Increment(ref _writes);
         }
