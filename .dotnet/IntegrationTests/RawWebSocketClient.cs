@@ -37,10 +37,11 @@ namespace FrameIpc.IntegrationTests
             }
         }
 
-        public Task SendAsync(string frame)
+        public async Task SendAsync(string frame)
         {
+            // Awaited here: the deadline must outlive the send, not end when the task is handed back.
             using var timeout = new CancellationTokenSource(BrowserSuite.Deadline);
-            return _socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, timeout.Token);
+            await _socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, timeout.Token);
         }
 
         /// <summary>The next text message, or null when the server closed the connection.</summary>

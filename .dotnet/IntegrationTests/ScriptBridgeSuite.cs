@@ -76,20 +76,34 @@ namespace FrameIpc.IntegrationTests
         public async Task WhatOneSideSendsInOneFrame_CrossesTheBridgeOnce_EachWay()
         {
             var got = new ConcurrentQueue<int>();
-            await Engine.Run(() => Main.On<int>("burst", (e, i) => got.Enqueue(i)));
+            var fenced = new ConcurrentQueue<bool>();
+            await Engine.Run(() =>
+            {
+                Main.On<int>("burst", (e, i) => got.Enqueue(i));
+                Main.On("test:page-fence", e => fenced.Enqueue(true));
+            });
             await LoadAsync();
             await Js("() => { window.burst = 0; ipcRenderer.on('burst', () => { window.burst++; }); }");
+            // What the page held before the handshake (test.html's early send) leaves with the first batch after it,
+            // a frame after ipcRenderer.ready resolved: count from a fence that crossed after it, not from the handshake.
+            await Js("() => ipcRenderer.send('test:page-fence')");
+            await Until(() => fenced.Count == 1, "the page's fence to reach the engine");
             int postsBefore = Volatile.Read(ref _posts);
 
             await Js("() => { for (let i = 0; i < 100; i++) ipcRenderer.send('burst', i); }");
             await Until(() => got.Count == 100, "100 sends from one task of the page");
-            int pushesBefore = Volatile.Read(ref _pushes);
-            await Engine.Run(() => { for (int i = 0; i < 100; i++) View.Send("burst", i); });
-            await UntilPage("() => window.burst === 100");
-
             Assert.That(Volatile.Read(ref _posts) - postsBefore, Is.EqualTo(1), "page → engine crossings");
+
+            // Counted on the ticking thread, between ticks: every earlier tick has flushed, and this action's sends are
+            // flushed by the next one.
+            int pushesBefore = await Engine.Run(() =>
+            {
+                int before = Volatile.Read(ref _pushes);
+                for (int i = 0; i < 100; i++) View.Send("burst", i);
+                return before;
+            });
+            await UntilPage("() => window.burst === 100");
             Assert.That(Volatile.Read(ref _pushes) - pushesBefore, Is.EqualTo(1), "engine → page crossings");
         }
-
     }
 }

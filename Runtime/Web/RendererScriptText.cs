@@ -307,6 +307,9 @@ namespace FrameIpc
       var p = pending.get(m.id);
       if (!p) return; // timed out or aborted here already
       settle(m.id, p);
+      // A busy page runs its timer late, after the answer to a deadline the engine enforced on its side (a cancelled
+      // handler's AbortError) or a late value: past the deadline the caller's outcome is the timeout, whichever came first.
+      if (p.deadline && now() >= p.deadline) { p.reject(timeoutError(p.channel, p.timeout)); return; }
       if (m.e !== undefined) p.reject(IpcError.forInvoke(p.channel, errorFromWire(m.e)));
       else p.resolve(m.r === undefined ? null : m.r);
     }
@@ -491,13 +494,13 @@ namespace FrameIpc
       var id = nextId;
       nextId = nextId >= MAX_ID ? 1 : nextId + 1;
       return new Promise(function (resolve, reject) {
-        var p = { channel: channel, resolve: resolve, reject: reject, timer: null, posted: false, unlisten: null };
+        var p = { channel: channel, resolve: resolve, reject: reject, timer: null, deadline: 0, timeout: 0, posted: false, unlisten: null };
         var envelope = { k: 'invoke', id: id, ch: channel, a: args };
         if (timeout > 0 && isFinite(timeout)) {
           envelope.t = Math.ceil(timeout);
-          p.timer = setTimeout(function () {
-            giveUp(id, p, IpcError.forInvoke(channel, { name: 'TimeoutError', message: 'No result within ' + timeout + ' ms', code: 'ETIMEDOUT' }));
-          }, timeout);
+          p.timeout = timeout;
+          p.deadline = now() + timeout;
+          p.timer = setTimeout(function () { giveUp(id, p, timeoutError(channel, timeout)); }, timeout);
         }
         if (signal && typeof signal.addEventListener === 'function') {
           var onAbort = function () { giveUp(id, p, abortError(channel)); };
@@ -509,6 +512,12 @@ namespace FrameIpc
         catch (err) { settle(id, p); reject(err); }
       });
     }
+
+    function timeoutError(channel, timeout) {
+      return IpcError.forInvoke(channel, { name: 'TimeoutError', message: 'No result within ' + timeout + ' ms', code: 'ETIMEDOUT' });
+    }
+
+    function now() { return typeof performance !== 'undefined' && typeof performance.now === 'function' ? performance.now() : Date.now(); }
 
     function abortError(channel) {
       return IpcError.forInvoke(channel, { name: 'AbortError', message: 'The invoke was aborted', code: 'ECANCELED' });

@@ -18,7 +18,7 @@ namespace FrameIpc.Tests.Reliability
             rig.Main.On<int>("n", (e, i) =>
             {
                 seen.Add(e.SenderId + ":" + i);
-                if (e.SenderId == kicked.Contents.Id && i == 3) e.Sender!.Close("kicked");
+                if (e.SenderId == kicked.Contents.Id && i == 3) e.Sender.Close("kicked");
             });
             rig.Main.Handle<int>("slow", (e, ct) => Hang(ct));
             var pending = kicked.Renderer.InvokeAsync<int>("slow").AsTask();
@@ -35,8 +35,8 @@ namespace FrameIpc.Tests.Reliability
             int k = kicked.Contents.Id;
             Assert.That(seen.FindAll(s => s.StartsWith(k + ":")), Is.EqualTo(new[] { k + ":0", k + ":1", k + ":2", k + ":3" }), "nothing after the close");
             Assert.That(seen.FindAll(s => s.StartsWith(other.Contents.Id + ":")).Count, Is.EqualTo(10), "the other view lost nothing");
-            Assert.That(((IpcException)pending.Exception!.GetBaseException()).Name, Is.EqualTo(IpcErrorNames.ViewGone));
-            Assert.That(((IpcException)late.Exception!.GetBaseException()).Name, Is.EqualTo(IpcErrorNames.ViewGone));
+            Assert.That(((IpcException)pending.Exception.GetBaseException()).Name, Is.EqualTo(IpcErrorNames.ViewGone));
+            Assert.That(((IpcException)late.Exception.GetBaseException()).Name, Is.EqualTo(IpcErrorNames.ViewGone));
             Assert.That(rig.Main.Views, Is.EqualTo(new[] { other.Contents }));
         }
 
@@ -87,7 +87,7 @@ namespace FrameIpc.Tests.Reliability
             Assert.That(() => link.Renderer.Tick(), Throws.Nothing);
             Assert.That(seen, Is.EqualTo(new[] { 0, 1, 2, 3 }));
             Assert.That(link.Renderer.IsClosed, Is.True);
-            Assert.That(((IpcException)pending.Exception!.GetBaseException()).Name, Is.EqualTo(IpcErrorNames.ViewGone));
+            Assert.That(((IpcException)pending.Exception.GetBaseException()).Name, Is.EqualTo(IpcErrorNames.ViewGone));
             rig.Pump(() => link.Contents.IsDestroyed, "the view to be destroyed");
             Assert.That(link.Contents.DestroyReason, Is.EqualTo("closed by peer"));
         }
@@ -120,7 +120,7 @@ namespace FrameIpc.Tests.Reliability
 
             Assert.That(engineCalls, Is.GreaterThanOrEqualTo(4), "ready, the malformed frame, the listener; each sink call threw");
             Assert.That(viewCalls, Is.GreaterThanOrEqualTo(2));
-            Assert.That(missing.Exception!.GetBaseException().Message, Is.EqualTo("Error invoking remote method 'no:handler': Error: No handler registered for 'no:handler'"));
+            Assert.That(missing.Exception.GetBaseException().Message, Is.EqualTo("Error invoking remote method 'no:handler': Error: No handler registered for 'no:handler'"));
             link.Contents.Close("done");
             Assert.That(link.Contents.IsDestroyed, Is.True, "a throwing ViewDestroyed handler does not stop the close");
             rig.Pump(() => link.Renderer.IsClosed, "the renderer to see the close");
@@ -144,7 +144,7 @@ namespace FrameIpc.Tests.Reliability
             rig.Pump(() => calls.TrueForAll(c => c.IsCompleted), "every invoke's timeout");
             foreach (var c in calls)
             {
-                var ex = (IpcException)c.Exception!.GetBaseException();
+                var ex = (IpcException)c.Exception.GetBaseException();
                 Assert.That(ex.Name, Is.EqualTo(IpcErrorNames.Timeout));
                 Assert.That(ex.RemoteMessage, Is.EqualTo("no result within 20 ms"));
             }

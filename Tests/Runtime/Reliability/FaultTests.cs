@@ -85,7 +85,7 @@ namespace FrameIpc.Tests.Reliability
             rig.Pump(() => link.Contents.IsDestroyed && early.IsCompleted, "the view to be destroyed");
             Assert.That(link.Contents.DestroyReason, Is.EqualTo("transport failed: no route"));
             Assert.That(early.IsFaulted, Is.True);
-            Assert.That(((IpcException)early.Exception!.GetBaseException()).Name, Is.EqualTo(IpcErrorNames.ViewGone));
+            Assert.That(((IpcException)early.Exception.GetBaseException()).Name, Is.EqualTo(IpcErrorNames.ViewGone));
         }
 
         [Test]
