@@ -15,9 +15,17 @@ namespace FrameIpc.PackageTests
         /// <summary>Runs npm with the arguments and returns its standard output; fails the test on any error.</summary>
         public static string Run(params string[] arguments)
         {
+            var (exitCode, output, errors) = RunIn(PackageRoot.Path, offline: true, arguments);
+            Assert.That(exitCode, Is.EqualTo(0), "npm " + string.Join(" ", arguments) + " failed:\n" + errors + output);
+            return output;
+        }
+
+        /// <summary>Runs npm in <paramref name="directory"/> and returns its exit code and output, for a test that expects failure too.</summary>
+        public static (int ExitCode, string Output, string Errors) RunIn(string directory, bool offline, params string[] arguments)
+        {
             var start = new ProcessStartInfo(OperatingSystem.IsWindows() ? "npm.cmd" : "npm")
             {
-                WorkingDirectory = PackageRoot.Path,
+                WorkingDirectory = directory,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
@@ -27,7 +35,7 @@ namespace FrameIpc.PackageTests
             start.Environment["npm_config_update_notifier"] = "false";
             start.Environment["npm_config_fund"] = "false";
             start.Environment["npm_config_audit"] = "false";
-            start.Environment["npm_config_offline"] = "true";
+            if (offline) start.Environment["npm_config_offline"] = "true";
 
             Process process;
             try
@@ -50,10 +58,7 @@ namespace FrameIpc.PackageTests
                     Assert.Fail("npm " + string.Join(" ", arguments) + " did not finish in " + Timeout);
                 }
                 process.WaitForExit();
-                string output = stdout.GetAwaiter().GetResult();
-                string errors = stderr.GetAwaiter().GetResult();
-                Assert.That(process.ExitCode, Is.EqualTo(0), "npm " + string.Join(" ", arguments) + " failed:\n" + errors + output);
-                return output;
+                return (process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
             }
         }
     }

@@ -1,0 +1,80 @@
+using System;
+using System.IO;
+using NUnit.Framework;
+
+namespace FrameIpc.PackageTests
+{
+    /// <summary>
+    /// The shipped TypeScript declarations compile under strict TypeScript, and a typed channel map really rejects a wrong
+    /// channel or argument type (a typing that accepted everything would pass the first half alone).
+    /// </summary>
+    public sealed class TypeScriptTypingsTests
+    {
+        private const string Typings = @"
+import { ipcRenderer, IpcRenderer, IpcError } from './ipc-renderer.js';
+
+interface Channels {
+  'inventory:get': { args: [kind: string]; result: { count: number } };
+  'hud:health': { args: [hp: number, max: number] };
+  'dialog:confirm': { args: [text: string]; result: boolean };
+}
+const ipc = ipcRenderer as IpcRenderer<Channels>;
+";
+
+        private string _dir = "";
+
+        [OneTimeSetUp]
+        public void InstallTypeScript()
+        {
+            _dir = Path.Combine(Path.GetTempPath(), "frameipc-ts-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(_dir);
+            File.Copy(PackageRoot.Combine("Runtime/Web/ipc-renderer.d.ts"), Path.Combine(_dir, "ipc-renderer.d.ts"));
+            File.WriteAllText(Path.Combine(_dir, "package.json"), "{\"name\":\"typings-check\",\"private\":true,\"type\":\"module\"}");
+            var (code, output, errors) = Npm.RunIn(_dir, offline: false, "install", "--no-save", "--no-audit", "--no-fund", "typescript@5");
+            Assert.That(code, Is.EqualTo(0), "npm install typescript@5 failed:\n" + errors + output);
+        }
+
+        [OneTimeTearDown]
+        public void Remove()
+        {
+            try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+        }
+
+        [Test]
+        public void CorrectUseOfATypedChannelMapCompiles()
+        {
+            var (code, output) = Compile("good.ts", Typings + @"
+async function page(): Promise<void> {
+  const { count }: { count: number } = await ipc.invoke('inventory:get', 'potions');
+  ipc.on('hud:health', (event, hp, max) => { const ratio: number = hp / max; console.log(event.senderId, ratio, count); });
+  ipc.handle('dialog:confirm', async (event, text) => { event.signal.throwIfAborted(); return text.length > 0; });
+  ipc.send('hud:health', 1, 2);
+  const aborter = new AbortController();
+  await ipc.invokeWithOptions('inventory:get', { timeout: 500, signal: aborter.signal }, 'gold');
+  try { await ipcRenderer.invoke('anything', 1, 'two'); } catch (e) { if (e instanceof IpcError) console.log(e.code, e.data); }
+}
+page();
+");
+            Assert.That(code, Is.EqualTo(0), output);
+        }
+
+        [TestCase("ipc.invoke('inventory:get', 5);", "TS2345", TestName = "A wrong argument type is a compile error")]
+        [TestCase("ipc.invoke('inventory:gte', 'x');", "TS2345", TestName = "A misspelt channel is a compile error")]
+        [TestCase("ipc.on('hud:health', (e, hp: string) => {});", "TS2345", TestName = "A listener of the wrong type is a compile error")]
+        [TestCase("const n: string = await ipc.invoke('dialog:confirm', 'q');", "TS2322", TestName = "A wrong result type is a compile error")]
+        public void MisuseOfATypedChannelMapDoesNotCompile(string misuse, string expectedError)
+        {
+            var (code, output) = Compile("bad.ts", Typings + "\nexport {};\n" + misuse + "\n");
+            Assert.That(code, Is.Not.EqualTo(0), "tsc accepted: " + misuse);
+            Assert.That(output, Does.Contain(expectedError));
+        }
+
+        private (int Code, string Output) Compile(string file, string source)
+        {
+            File.WriteAllText(Path.Combine(_dir, file), source);
+            var (code, output, errors) = Npm.RunIn(_dir, offline: true, "exec", "--", "tsc", "--noEmit", "--strict", "--target", "es2022",
+                "--module", "es2022", "--moduleResolution", "bundler", "--lib", "es2022,dom", file);
+            return (code, output + errors);
+        }
+    }
+}
