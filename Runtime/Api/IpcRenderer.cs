@@ -113,7 +113,7 @@ namespace FrameIpc
             catch (Exception) { /* a failing diagnostics sink must not take the tick down */ }
         }
 
-        private sealed class Host : IConnectionHost, IConnectionHostListeners
+        private sealed class Host : IConnectionHost
         {
             private readonly IpcRenderer _r;
             public Host(IpcRenderer renderer) { _r = renderer; }

@@ -68,7 +68,7 @@ namespace FrameIpc
         /// <inheritdoc />
         public override string ToString() => $"WebContents {Id}{(Origin != null ? " (" + Origin + ")" : "")}";
 
-        private sealed class Host : IConnectionHost, IConnectionHostListeners
+        private sealed class Host : IConnectionHost
         {
             private readonly WebContents _view;
             public Host(WebContents view) { _view = view; }

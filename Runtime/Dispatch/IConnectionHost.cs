@@ -31,6 +31,9 @@ namespace FrameIpc
         /// <summary>Runs the listeners of a send (engine: the view's scoped ones, then IpcMain's).</summary>
         void Emit(IpcEvent e);
 
+        /// <summary>True when some listener hears <paramref name="channel"/> (tells a sync "nobody listens" from "nobody answered").</summary>
+        bool HasListeners(string channel);
+
         /// <summary>Finds the invoke handler (engine: scoped first, then IpcMain's), taking a once-handler out.</summary>
         IpcHandler? TakeHandler(string channel);
 

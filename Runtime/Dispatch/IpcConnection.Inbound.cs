@@ -202,7 +202,7 @@ namespace FrameIpc
             _host.Emit(_event);
             if (!_event.HasReturnValue)
             {
-                var message = ((IConnectionHostListeners)_host).HasListeners(channel)
+                var message = _host.HasListeners(channel)
                     ? $"No listener set a ReturnValue for '{channel}'"
                     : $"No listener registered for '{channel}'";
                 WriteImmediateError(e.Id, IpcErrorNames.Error, message);
@@ -245,11 +245,5 @@ namespace FrameIpc
             else if (e.Kind == EnvelopeKind.Sync) WriteImmediateError(e.Id, ex.Name, ex.Message, ex.Code);
             else WriteErrorResult(e.Id, ex.Name, ex.Message, ex.Code, null);
         }
-    }
-
-    /// <summary>Lets a sync request tell "nobody listens" from "nobody answered".</summary>
-    internal interface IConnectionHostListeners
-    {
-        bool HasListeners(string channel);
     }
 }
