@@ -86,6 +86,27 @@ namespace FrameIpc.IntegrationTests
         }
 
         [Test]
+        public async Task Invoke_PageToEngine_PastItsDeadline_IsATimeout_EvenWhenTheEnginesAnswerComesFirst()
+        {
+            var cancelled = await HandleUntilCancelledAsync("slow");
+            await LoadAsync();
+
+            // A page too busy to run its timer on time, made certain: the invoke's 300 ms timer fires 5 s late, so the
+            // engine, enforcing the same deadline, cancels its handler and answers first. The caller still timed out.
+            var json = await Js<string>(@"() => {
+                const onTime = window.setTimeout;
+                window.setTimeout = (fn, ms, ...args) => onTime(fn, ms === 300 ? ms + 5000 : ms, ...args);
+                const outcome = ipcRenderer.invokeWithOptions('slow', { timeout: 300 }).then(() => 'resolved', " + CatchToJson + @");
+                window.setTimeout = onTime;
+                return outcome;
+            }");
+
+            Assert.That(json, Does.StartWith("{\"ipc\":true,\"error\":true,\"name\":\"TimeoutError\",\"code\":\"ETIMEDOUT\",\"data\":null," +
+                "\"message\":\"Error invoking remote method 'slow': TimeoutError: "));
+            await WithDeadline(cancelled, "the engine handler's token to be cancelled");
+        }
+
+        [Test]
         public async Task Invoke_PageToEngine_AbortSignal_CancelsTheHandlersToken()
         {
             var started = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -16,6 +16,9 @@ namespace FrameIpc
         public string Channel = "";
         public CancellationTokenSource? Cancellation;
 
+        /// <summary>The caller's deadline (<c>t</c>) in milliseconds, 0 for none; the handler's token fires when it passes.</summary>
+        public long TimeoutMs;
+
         /// <summary>The caller cancelled or went away: the result is dropped when the task ends.</summary>
         public bool Abandoned;
 

@@ -117,6 +117,8 @@ namespace FrameIpc
         private void FinishIncoming(IncomingCall call)
         {
             var task = call.Task;
+            // Not abandoned, yet its token fired: only the caller's deadline (CancelAfter) cancels it then.
+            bool deadlinePassed = call.Cancellation != null && call.Cancellation.IsCancellationRequested && call.TimeoutMs > 0;
             call.Cancellation?.Dispose();
             if (call.Abandoned)
             {
@@ -145,6 +147,12 @@ namespace FrameIpc
                         return;
                     }
                 }
+            }
+            if (task.IsCanceled && deadlinePassed)
+            {
+                // Cancelled by the caller's deadline, not by a cancel: the caller is told it timed out, as its own clock would say.
+                WriteErrorResult(call.Id, IpcErrorNames.Timeout, $"no result within {call.TimeoutMs} ms", IpcErrorCodes.Timeout, null);
+                return;
             }
             var failure = task.IsCanceled ? new OperationCanceledException($"The handler of '{call.Channel}' was cancelled") : task.Exception!.GetBaseException();
             if (!task.IsCanceled) Report(IpcDiagnosticKind.HandlerError, call.Channel, $"the handler of '{call.Channel}' failed: {failure.Message}", failure);

@@ -190,6 +190,7 @@ namespace FrameIpc
             call.Id = e.Id;
             call.Channel = channel;
             call.Cancellation = cts;
+            call.TimeoutMs = e.TimeoutMs > 0 ? e.TimeoutMs : 0;
             if (call.Task.IsCompleted) FinishIncoming(call);
             else _incoming.Add(e.Id, call);
         }

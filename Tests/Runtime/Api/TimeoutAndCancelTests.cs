@@ -106,5 +106,18 @@ namespace FrameIpc.Tests.Api
             for (int i = 0; i < 5; i++) rig.TickAll();
             Assert.That(call.IsFaulted, Is.True, "nothing changes after the timeout");
         }
+
+        [Test]
+        public void AHandlerStoppedByTheCallersDeadlineAnswersTimeoutNotAbort()
+        {
+            using var rig = new IpcRig();
+            var raw = new RawView(rig.Main);
+            rig.Main.Handle<int>("slow", async (e, ct) => { await Task.Delay(Timeout.Infinite, ct); return 1; });
+            raw.Send("{\"k\":\"invoke\",\"id\":3,\"ch\":\"slow\",\"t\":30}");
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!raw.AllReceived.Contains("\"id\":3") && DateTime.UtcNow < deadline) { rig.Main.Tick(); Thread.Sleep(1); }
+            Assert.That(raw.AllReceived, Does.Contain("{\"k\":\"result\",\"id\":3,\"e\":{\"name\":\"TimeoutError\",\"message\":\"no result within 30 ms\",\"code\":\"ETIMEDOUT\"}}"));
+            raw.Close();
+        }
     }
 }

@@ -64,7 +64,7 @@ namespace FrameIpc.Tests.Dispatch
             var (engineEnd, viewEnd) = InMemoryTransport.CreatePair();
             var counting = new CountingTransport(engineEnd);
             var contents = main.Attach(counting);
-            var view = new IpcRenderer(viewEnd);
+            var view = new IpcRenderer(viewEnd, new IpcOptions { TickTimeBudget = TimeSpan.FromSeconds(30) });
             var got = new List<int>();
             view.On("n", e => got.Add(e.Arg<int>(0)));
             view.Connect();
