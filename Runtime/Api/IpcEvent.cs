@@ -11,7 +11,9 @@ namespace FrameIpc
     {
         private char[]? _buffer;
         private JsonRange _args;
-        private int _argCount = -1;
+        private int _argCount = -1; // -1 until the arguments are indexed, on the first read
+        private int[] _argStarts = new int[4];
+        private int[] _argLengths = new int[4];
         private int _maxDepth;
         internal IIpcSender? ReplyTarget;
         internal bool IsSync;
@@ -46,7 +48,7 @@ namespace FrameIpc
         {
             get
             {
-                if (_argCount < 0) _argCount = CountArgs();
+                if (_argCount < 0) IndexArgs();
                 return _argCount;
             }
         }
@@ -128,29 +130,35 @@ namespace FrameIpc
 
         private JsonRange ArgRange(int index)
         {
-            var buffer = Buffer();
-            if (index < 0 || !_args.IsPresent) throw ArgMissing(index);
-            var s = new JsonScanner(new ReadOnlySpan<char>(buffer, 0, _args.Start + _args.Length), _maxDepth, _args.Start);
-            s.Expect('[');
-            if (s.Peek() == ']') throw ArgMissing(index);
-            for (int i = 0; ; i++)
-            {
-                int start = s.SkipValue();
-                if (i == index) return new JsonRange(start, s.Position - start);
-                if (!s.TryConsume(',')) throw ArgMissing(index);
-            }
+            Buffer();
+            if (_argCount < 0) IndexArgs();
+            if (index < 0 || index >= _argCount) throw ArgMissing(index);
+            return new JsonRange(_argStarts[index], _argLengths[index]);
         }
 
-        private int CountArgs()
+        /// <summary>Finds where each argument starts and ends, once per message, however many are read.</summary>
+        private void IndexArgs()
         {
             var buffer = Buffer();
-            if (!_args.IsPresent) return 0;
+            _argCount = 0;
+            if (!_args.IsPresent) return;
             var s = new JsonScanner(new ReadOnlySpan<char>(buffer, 0, _args.Start + _args.Length), _maxDepth, _args.Start);
             s.Expect('[');
-            if (s.TryConsume(']')) return 0;
+            if (s.TryConsume(']')) return;
             int n = 0;
-            do { s.SkipValue(); n++; } while (s.TryConsume(','));
-            return n;
+            do
+            {
+                int start = s.SkipValue();
+                if (n == _argStarts.Length)
+                {
+                    Array.Resize(ref _argStarts, n * 2);
+                    Array.Resize(ref _argLengths, n * 2);
+                }
+                _argStarts[n] = start;
+                _argLengths[n] = s.Position - start;
+                n++;
+            } while (s.TryConsume(','));
+            _argCount = n;
         }
 
         private IpcException ArgMissing(int index) =>

@@ -18,6 +18,8 @@ namespace FrameIpc
         private bool _ticking;
         private bool _disposed;
         private bool _viewClosed;
+        private readonly object _broadcastLock = new object();
+        private ArgsEncoder? _broadcast; // made on the first broadcast: an engine that never broadcasts rents nothing for it
         internal readonly Action<Exception, IpcEvent> ListenerFailed;
 
         /// <summary>Creates the engine side with the given limits (defaults: see <see cref="IpcOptions"/>).</summary>
@@ -95,12 +97,26 @@ namespace FrameIpc
             return null;
         }
 
-        /// <summary>Sends to every ready view; views not ready yet or gone are skipped.</summary>
-        public void Broadcast<T1>(string channel, T1 arg1)
+        /// <summary>
+        /// Sends to every ready view; views not ready yet or gone are skipped. The payload is serialized once and its
+        /// characters copied into each view's batch.
+        /// </summary>
+        public void Broadcast<T1>(string channel, T1 arg1) => BroadcastArgs(channel, new IpcArgs<T1>(arg1));
+
+        /// <summary>Sends to every ready view, with two arguments.</summary>
+        public void Broadcast<T1, T2>(string channel, T1 arg1, T2 arg2) => BroadcastArgs(channel, new IpcArgs<T1, T2>(arg1, arg2));
+
+        private void BroadcastArgs<TArgs>(string channel, in TArgs args) where TArgs : struct, IIpcArgs
         {
+            CheckChannel(channel);
             var views = _views;
-            for (int i = 0; i < views.Length; i++)
-                if (views[i].IsReady) views[i].SendArgs(channel, new IpcArgs<T1>(arg1));
+            lock (_broadcastLock)
+            {
+                if (_disposed) throw new ObjectDisposedException(nameof(IpcMain));
+                var json = (_broadcast ??= new ArgsEncoder()).Encode(channel, args);
+                for (int i = 0; i < views.Length; i++)
+                    if (views[i].IsReady) views[i].Connection.SendEncoded(channel, json);
+            }
         }
 
         /// <summary>
@@ -147,6 +163,7 @@ namespace FrameIpc
             }
             for (int i = 0; i < views.Length; i++) views[i].Connection.Dispose();
             _views = Array.Empty<WebContents>();
+            lock (_broadcastLock) _broadcast?.Dispose();
         }
 
         internal void Relay(WebContents from, Envelope e)
@@ -162,7 +179,8 @@ namespace FrameIpc
             }
             try
             {
-                target.Connection.Relay(channel, e.Buffer!, e.Args, from.Id);
+                var args = e.Args.IsPresent ? new ReadOnlySpan<char>(e.Buffer!, e.Args.Start, e.Args.Length) : default;
+                target.Connection.SendEncoded(channel, args, from.Id);
             }
             catch (IpcException ex)
             {

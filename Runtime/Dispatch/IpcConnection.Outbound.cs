@@ -22,16 +22,19 @@ namespace FrameIpc
             }
         }
 
-        /// <summary>Forwards another view's message: its arguments are copied as they are, already valid JSON.</summary>
-        public void Relay(string channel, char[] buffer, JsonRange args, int from)
+        /// <summary>
+        /// Sends arguments that are already one valid JSON array (another view's message being relayed, a broadcast encoded
+        /// once); <paramref name="from"/> is the origin view for a relay, or -1.
+        /// </summary>
+        public void SendEncoded(string channel, ReadOnlySpan<char> argsJson, int from = -1)
         {
             lock (_gate)
             {
                 EnsureCanSend(channel);
                 _out.Begin(EnvelopeKind.Send);
                 _out.String("ch", channel);
-                _out.Int("from", from);
-                if (args.IsPresent) _out.RawValue("a", new ReadOnlySpan<char>(buffer, args.Start, args.Length));
+                if (from >= 0) _out.Int("from", from);
+                if (argsJson.Length > 0) _out.RawValue("a", argsJson);
                 _out.End();
                 TraceOut(_out, EnvelopeKind.Send, channel, 0);
             }
@@ -46,15 +49,7 @@ namespace FrameIpc
             scanner.SkipValue();
             if (!scanner.AtEnd) throw IpcException.Protocol($"Cannot send on '{channel}': extra text after the arguments' array");
             IpcEmitter.CheckChannel(channel);
-            lock (_gate)
-            {
-                EnsureCanSend(channel);
-                _out.Begin(EnvelopeKind.Send);
-                _out.String("ch", channel);
-                _out.RawValue("a", buffer);
-                _out.End();
-                TraceOut(_out, EnvelopeKind.Send, channel, 0);
-            }
+            SendEncoded(channel, buffer);
         }
 
         /// <summary>Writes a handler's value as the result of invoke <paramref name="id"/>.</summary>

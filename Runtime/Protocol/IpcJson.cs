@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using Newtonsoft.Json;
 
 namespace FrameIpc
@@ -28,12 +29,21 @@ namespace FrameIpc
 
         public static string Serialize<T>(T value) => JsonConvert.SerializeObject(value, Settings);
 
-        /// <summary>Refuses what JSON cannot carry, with a message that names the type, instead of Newtonsoft's walk through its members.</summary>
+        /// <summary>
+        /// Refuses what JSON cannot carry, with a message that names the type, instead of Newtonsoft's walk through its members.
+        /// Newtonsoft asks every converter about every value it reads or writes, so the answer is cached per type.
+        /// </summary>
         private sealed class UnsendableTypeConverter : JsonConverter
         {
+            private static readonly ConcurrentDictionary<Type, bool> s_unsendable = new ConcurrentDictionary<Type, bool>();
+            private static readonly Func<Type, bool> s_classify = Classify;
+
             public override bool CanConvert(Type objectType) =>
-                typeof(Delegate).IsAssignableFrom(objectType) || typeof(System.IO.Stream).IsAssignableFrom(objectType) ||
-                typeof(System.Reflection.MemberInfo).IsAssignableFrom(objectType) || objectType == typeof(IntPtr);
+                objectType == typeof(IntPtr) || (!objectType.IsPrimitive && objectType != typeof(string) && s_unsendable.GetOrAdd(objectType, s_classify));
+
+            private static bool Classify(Type type) =>
+                typeof(Delegate).IsAssignableFrom(type) || typeof(System.IO.Stream).IsAssignableFrom(type) ||
+                typeof(System.Reflection.MemberInfo).IsAssignableFrom(type) || type == typeof(IntPtr);
 
             public override bool CanRead => false;
 
