@@ -11,12 +11,6 @@ namespace FrameIpc.DemoTests
     {
         protected static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
-        private static readonly string[] ChromiumArgs =
-        {
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        };
-
         private readonly List<string> _pageErrors = new List<string>();
         private IPlaywright _playwright;
 
@@ -25,14 +19,7 @@ namespace FrameIpc.DemoTests
         [OneTimeSetUp]
         public async Task LaunchBrowser()
         {
-            _playwright = await Playwright.CreateAsync();
-            Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = "/usr/bin/chromium",
-                Headless = true,
-                Args = ChromiumArgs,
-                Timeout = (float)Deadline.TotalMilliseconds,
-            });
+            (_playwright, Browser) = await TestSupport.HeadlessChromium.LaunchAsync(Deadline);
         }
 
         [OneTimeTearDown]

@@ -16,12 +16,6 @@ namespace FrameIpc.ReliabilityTests
     [TestFixture]
     public sealed class BrowserStressTests
     {
-        private static readonly string[] ChromiumArgs =
-        {
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        };
-
         internal static int Messages => Reliability.EnvInt("FRAMEIPC_BROWSER_MESSAGES", 100_000);
 
         [Test]
@@ -47,12 +41,9 @@ namespace FrameIpc.ReliabilityTests
             server.Start();
             string result;
             string browserVersion;
-            using (var playwright = await Playwright.CreateAsync())
+            var (playwright, browser) = await TestSupport.HeadlessChromium.LaunchAsync(TimeSpan.FromSeconds(60));
+            using (playwright)
             {
-                var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-                {
-                    ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs, Timeout = 60_000,
-                });
                 browserVersion = browser.Version;
                 var page = await browser.NewPageAsync();
                 var pageErrors = 0;
