@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
 using Microsoft.Playwright;
+using FrameIpc.TestSupport;
 using NUnit.Framework;
 
 namespace FrameIpc.IntegrationTests

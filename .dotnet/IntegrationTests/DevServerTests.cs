@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.WebSockets;
 using System.Threading.Tasks;
+using FrameIpc.TestSupport;
 using NUnit.Framework;
 
 namespace FrameIpc.IntegrationTests

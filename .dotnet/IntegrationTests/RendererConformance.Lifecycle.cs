@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using FrameIpc.TestSupport;
 using NUnit.Framework;
 
 namespace FrameIpc.IntegrationTests

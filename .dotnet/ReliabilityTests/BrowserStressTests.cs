@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Playwright;
 using Newtonsoft.Json.Linq;
+using FrameIpc.TestSupport;
 using NUnit.Framework;
 
 namespace FrameIpc.ReliabilityTests
@@ -32,7 +33,7 @@ namespace FrameIpc.ReliabilityTests
                 next = n + 1;
             });
             main.Handle("stress:seen", e => next);
-            var engine = new EngineThread(main);
+            var engine = new EngineLoop(main);
             var server = new WebSocketDevServer(main, new WebSocketDevServerOptions
             {
                 Enabled = true,

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Threading.Tasks;
+using FrameIpc.TestSupport;
 using NUnit.Framework;
 
 namespace FrameIpc.ReliabilityTests
@@ -18,7 +19,7 @@ namespace FrameIpc.ReliabilityTests
     public sealed class DevServerSecurityTests
     {
         private IpcMain _main;
-        private EngineThread _engine;
+        private EngineLoop _engine;
         private WebSocketDevServer _server;
         private readonly List<IpcDiagnostic> _diagnostics = new List<IpcDiagnostic>();
         private long _outstandingBefore;
@@ -31,7 +32,7 @@ namespace FrameIpc.ReliabilityTests
             _outstandingBefore = IpcPools.Outstanding;
             _main = new IpcMain(options);
             _main.Diagnostic += d => { lock (_diagnostics) _diagnostics.Add(d); };
-            _engine = new EngineThread(_main);
+            _engine = new EngineLoop(_main);
             _server = new WebSocketDevServer(_main, new WebSocketDevServerOptions { Enabled = true, AllowedOrigins = allowedOrigins });
             _server.Start();
         }

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace FrameIpc.IntegrationTests
+namespace FrameIpc.TestSupport
 {
     /// <summary>
     /// The game's main thread, for tests: a dedicated thread that ticks IpcMain every ~2 ms and runs test actions
@@ -78,6 +78,7 @@ namespace FrameIpc.IntegrationTests
                 if (_ticking)
                 {
                     try { _main.Tick(); }
+                    catch (ObjectDisposedException) { _ticking = false; } // the test disposed the engine: nothing left to tick
                     catch (Exception ex) { _tickFailure ??= ex; } // a tick must never throw; the test's TearDown reports it
                 }
                 _wake.WaitOne(2);
