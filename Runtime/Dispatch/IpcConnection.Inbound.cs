@@ -6,6 +6,11 @@ namespace FrameIpc
 {
     internal sealed partial class IpcConnection
     {
+        // Where the head frame's envelopes start and end (pairs), found while validating it: only the head frame is ever
+        // dispatched, so one reused array serves every frame, including one that resumes on a later tick.
+        private int[] _bounds = new int[64];
+        private int _boundsCount;
+
         /// <summary>Dispatches one frame; false when the budget ran out mid-batch (it resumes at the frame's cursor next tick).</summary>
         private bool ProcessFrame(InboundFrame f, ref int budget, long deadline)
         {
@@ -19,7 +24,8 @@ namespace FrameIpc
             {
                 try
                 {
-                    f.Cursor = EnvelopeReader.Validate(f.Buffer, f.Length, _options.MaxDepth, out f.IsBatch);
+                    EnvelopeReader.Validate(f.Buffer, f.Length, _options.MaxDepth, out f.IsBatch, ref _bounds, out _boundsCount);
+                    f.Cursor = 0;
                     f.Validated = true;
                 }
                 catch (IpcException ex)
@@ -38,9 +44,10 @@ namespace FrameIpc
             {
                 if (budget <= 0 || _state == ConnectionState.Closed) return _state == ConnectionState.Closed;
                 if ((sinceClockCheck & 31) == 0 && Stopwatch.GetTimestamp() >= deadline) return false;
-                if (!EnvelopeReader.NextInBatch(f.Buffer, f.Length, _options.MaxDepth, ref f.Cursor, out int start, out int end)) return true;
+                if (f.Cursor >= _boundsCount) return true;
+                int envelope = f.Cursor++;
                 budget--;
-                DispatchOne(f.Buffer, start, end);
+                DispatchOne(f.Buffer, _bounds[2 * envelope], _bounds[2 * envelope + 1]);
             }
         }
 

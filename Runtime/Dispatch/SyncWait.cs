@@ -18,6 +18,7 @@ namespace FrameIpc
         private int _start;
         private int _end;
         private string? _abort;
+        private int[] _bounds = new int[2];
 
         public SyncWait(int maxDepth)
         {
@@ -46,13 +47,13 @@ namespace FrameIpc
             bool mine = false;
             try
             {
-                int cursor = EnvelopeReader.Validate(frame.Buffer, frame.Length, _maxDepth, out bool batch);
+                EnvelopeReader.Validate(frame.Buffer, frame.Length, _maxDepth, out bool batch, ref _bounds, out int count);
                 int start = 0, end = frame.Length;
                 if (batch)
                 {
-                    if (!EnvelopeReader.NextInBatch(frame.Buffer, frame.Length, _maxDepth, ref cursor, out start, out end)) return false;
-                    int next = cursor;
-                    if (EnvelopeReader.NextInBatch(frame.Buffer, frame.Length, _maxDepth, ref next, out _, out _)) return false;
+                    if (count != 1) return false; // the engine sends a sync answer alone
+                    start = _bounds[0];
+                    end = _bounds[1];
                 }
                 EnvelopeReader.Read(frame.Buffer, start, end, _maxDepth, _names, e);
                 lock (_lock)

@@ -8,60 +8,55 @@ namespace FrameIpc
     /// </summary>
     internal static class EnvelopeReader
     {
-        /// <summary>Checks the whole frame is one JSON value; returns where the envelopes start, and whether it is a batch.</summary>
-        public static int Validate(char[] buffer, int length, int maxDepth, out bool isBatch)
+        /// <summary>
+        /// Checks, in one pass, that the frame is one valid JSON object within the depth limit, and says whether it is a
+        /// batch. For a batch, the start and end of each envelope go into <paramref name="bounds"/> (pairs; grown as
+        /// needed, reused between frames), so dispatch never scans the frame for boundaries again.
+        /// </summary>
+        public static void Validate(char[] buffer, int length, int maxDepth, out bool isBatch, ref int[] bounds, out int count)
         {
             var span = new ReadOnlySpan<char>(buffer, 0, length);
-            var scanner = new JsonScanner(span, maxDepth);
-            if (scanner.Peek() != '{') throw IpcException.Protocol("A frame must be a JSON object (an envelope or a batch)");
-            scanner.SkipValue();
-            if (!scanner.AtEnd) throw IpcException.Protocol($"Malformed JSON: extra text after the envelope at {scanner.Position}");
-
+            var s = new JsonScanner(span, maxDepth);
+            if (s.Peek() != '{') throw IpcException.Protocol("A frame must be a JSON object (an envelope or a batch)");
+            s.Expect('{');
             isBatch = false;
-            var members = new JsonScanner(span, maxDepth);
-            members.Expect('{');
-            int batchStart = -1;
-            if (members.TryConsume('}')) throw IpcException.Protocol("Envelope without a kind ('k')");
+            count = 0;
+            bool sawBatchArray = false;
+            if (s.TryConsume('}')) throw IpcException.Protocol("Envelope without a kind ('k')");
             do
             {
-                var key = members.ReadRawString(out _);
-                members.Expect(':');
-                if (key.SequenceEqual("k".AsSpan()))
+                var key = s.ReadRawString(out _);
+                s.Expect(':');
+                if (key.SequenceEqual("k".AsSpan()) && s.Peek() == '"')
                 {
-                    if (members.Peek() != '"') throw IpcException.Protocol("Member 'k' must be a string");
-                    isBatch = EnvelopeKinds.Parse(members.ReadRawString(out _)) == EnvelopeKind.Batch;
+                    int at = s.Position;
+                    var kind = s.ReadRawString(out bool escaped);
+                    isBatch = (escaped ? EnvelopeKinds.Parse(Unescape(buffer, at, s.Position - at).AsSpan()) : EnvelopeKinds.Parse(kind)) == EnvelopeKind.Batch;
                 }
-                else if (key.SequenceEqual("m".AsSpan()) && members.Peek() == '[')
+                else if (key.SequenceEqual("m".AsSpan()) && s.Peek() == '[')
                 {
-                    batchStart = members.Position;
-                    members.SkipValue();
+                    sawBatchArray = true;
+                    count = 0;
+                    s.Expect('[');
+                    if (!s.TryConsume(']'))
+                    {
+                        do
+                        {
+                            int start = s.SkipValueAt(2);
+                            if (2 * count + 2 > bounds.Length) Array.Resize(ref bounds, Math.Max(16, bounds.Length * 2));
+                            bounds[2 * count] = start;
+                            bounds[2 * count + 1] = s.Position;
+                            count++;
+                        } while (s.TryConsume(','));
+                        s.Expect(']');
+                    }
                 }
-                else members.SkipValue();
-            } while (members.TryConsume(','));
-
-            if (!isBatch) return 0;
-            if (batchStart < 0) throw IpcException.Protocol("A batch needs an array member 'm'");
-            var inner = new JsonScanner(span, maxDepth, batchStart);
-            inner.Expect('[');
-            return inner.Position;
-        }
-
-        /// <summary>
-        /// Moves to the next envelope of a batch. <paramref name="cursor"/> points just past '[' or a previous envelope.
-        /// Returns false at the end of the batch.
-        /// </summary>
-        public static bool NextInBatch(char[] buffer, int length, int maxDepth, ref int cursor, out int start, out int end)
-        {
-            var scanner = new JsonScanner(new ReadOnlySpan<char>(buffer, 0, length), maxDepth, cursor);
-            scanner.TryConsume(',');
-            if (scanner.Peek() == ']')
-            {
-                start = end = cursor = length;
-                return false;
-            }
-            start = scanner.SkipValue();
-            end = cursor = scanner.Position;
-            return true;
+                else s.SkipValueAt(1);
+            } while (s.TryConsume(','));
+            s.Expect('}');
+            if (!s.AtEnd) throw IpcException.Protocol($"Malformed JSON: extra text after the envelope at {s.Position}");
+            if (!isBatch) count = 0;
+            else if (!sawBatchArray) throw IpcException.Protocol("A batch needs an array member 'm'");
         }
 
         /// <summary>Decodes the envelope in <c>buffer[start..end)</c> into <paramref name="e"/>.</summary>

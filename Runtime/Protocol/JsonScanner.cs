@@ -111,11 +111,14 @@ namespace FrameIpc
         }
 
         /// <summary>Skips one complete, valid JSON value and returns where it started.</summary>
-        public int SkipValue()
+        public int SkipValue() => SkipValueAt(0);
+
+        /// <summary>Skips one value that sits <paramref name="depth"/> containers deep (for the depth limit); returns where it started.</summary>
+        public int SkipValueAt(int depth)
         {
             SkipWhitespace();
             int start = _pos;
-            SkipValue(0);
+            SkipValue(depth);
             return start;
         }
 
