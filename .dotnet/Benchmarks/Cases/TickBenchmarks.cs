@@ -32,9 +32,10 @@ namespace FrameIpc.Benchmarks
             });
             SetupFrameIpc();
 
-            // Each measured iteration is one invocation, so BenchmarkDotNet's 3 warm-ups are only 3 ticks: warm up here too
-            // (tiered JIT promotes after ~100 ms), and prove every row dispatches all 10,000 before anything is measured.
-            for (int round = 0; round < 5; round++)
+            // Each measured iteration is one invocation, so BenchmarkDotNet's warm-ups are only a few ticks: warm up here
+            // until tiered JIT has promoted everything (it waits ~100 ms of quiet, then compiles on another thread, which the
+            // CPU clock would count), and prove every row dispatches all 10,000 before anything is measured.
+            for (int round = 0; round < 20; round++)
             {
                 QueueFloor();
                 ChannelFloor();
