@@ -13,6 +13,9 @@ namespace FrameIpc
     public class IpcEmitter
     {
         private readonly Dictionary<string, ListenerList> _listeners = new Dictionary<string, ListenerList>(StringComparer.Ordinal);
+        // What dispatch reads, with no lock: a copy of _listeners, replaced whenever a channel is added or removed
+        // (memory is spent on subscribe, never on publish).
+        private volatile Dictionary<string, ListenerList> _published = new Dictionary<string, ListenerList>(StringComparer.Ordinal);
         private readonly Dictionary<string, IpcHandler> _handlers = new Dictionary<string, IpcHandler>(StringComparer.Ordinal);
         internal readonly ChannelNames Names = new ChannelNames();
 
@@ -49,6 +52,7 @@ namespace FrameIpc
             {
                 if (channel == null) _listeners.Clear();
                 else _listeners.Remove(channel);
+                Publish();
             }
         }
 
@@ -90,7 +94,7 @@ namespace FrameIpc
 
         internal ListenerList? ListenersOf(string channel)
         {
-            lock (_listeners) return _listeners.TryGetValue(channel, out var list) && list.Count > 0 ? list : null;
+            return _published.TryGetValue(channel, out var list) && list.Count > 0 ? list : null;
         }
 
         /// <summary>Finds the handler; a once-handler is removed here, before it is called.</summary>
@@ -131,7 +135,11 @@ namespace FrameIpc
             ListenerList list;
             lock (_listeners)
             {
-                if (!_listeners.TryGetValue(channel, out list!)) _listeners[channel] = list = new ListenerList();
+                if (!_listeners.TryGetValue(channel, out list!))
+                {
+                    _listeners[channel] = list = new ListenerList();
+                    Publish();
+                }
                 Names.Add(channel);
             }
             list.Add(listener);
@@ -148,6 +156,8 @@ namespace FrameIpc
                 Names.Add(channel);
             }
         }
+
+        private void Publish() => _published = new Dictionary<string, ListenerList>(_listeners, StringComparer.Ordinal);
 
         internal static void CheckChannel(string channel)
         {

@@ -15,6 +15,10 @@ namespace FrameIpc
 
         public string Get(ReadOnlySpan<char> name)
         {
+            // A slot only ever goes from null to a name, and a reference is read whole, so the common case (a known
+            // channel) needs no lock; a miss is decided again under the lock.
+            var known = _slots[Find(name)];
+            if (known != null) return known;
             lock (_slots)
             {
                 int slot = Find(name);
