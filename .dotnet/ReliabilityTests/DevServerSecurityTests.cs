@@ -97,7 +97,7 @@ namespace FrameIpc.ReliabilityTests
             var candidates = new[] { lastCharOff, token.ToUpperInvariant(), token.Substring(0, token.Length - 1), token + "0", " " + token, other.Token, "" };
             foreach (var candidate in candidates)
             {
-                using var probe = new SocketProbe();
+                using var probe = new RawWebSocketClient();
                 Assert.That(await probe.TryConnectAsync(SocketUrl(candidate)), Is.False, $"token '{candidate}'");
                 Assert.That(probe.HttpStatus, Is.EqualTo(401), $"token '{candidate}'");
             }
@@ -119,7 +119,7 @@ namespace FrameIpc.ReliabilityTests
             };
             foreach (var origin in origins)
             {
-                using var probe = new SocketProbe(origin);
+                using var probe = new RawWebSocketClient(origin);
                 Assert.That(await probe.TryConnectAsync(SocketUrl(_server.Token)), Is.False, origin);
                 Assert.That(probe.HttpStatus, Is.EqualTo(403), origin);
             }
@@ -131,14 +131,14 @@ namespace FrameIpc.ReliabilityTests
         {
             for (int i = 0; i < 25; i++)
             {
-                using var badToken = new SocketProbe();
+                using var badToken = new RawWebSocketClient();
                 Assert.That(await badToken.TryConnectAsync(SocketUrl("wrong-token-" + i)), Is.False);
-                using var badOrigin = new SocketProbe("http://evil.example");
+                using var badOrigin = new RawWebSocketClient("http://evil.example");
                 Assert.That(await badOrigin.TryConnectAsync(SocketUrl(_server.Token)), Is.False);
             }
             Assert.That(_main.Views, Is.Empty);
 
-            using var good = new SocketProbe($"http://127.0.0.1:{_server.Port}");
+            using var good = new RawWebSocketClient($"http://127.0.0.1:{_server.Port}");
             Assert.That(await good.TryConnectAsync(SocketUrl(_server.Token)), Is.True);
             await _engine.Run(() => _main.Handle("ping", e => "pong"));
             await good.SendAsync("{\"k\":\"batch\",\"m\":[{\"k\":\"hello\",\"v\":1},{\"k\":\"invoke\",\"id\":1,\"ch\":\"ping\",\"a\":[]}]}");
@@ -154,7 +154,7 @@ namespace FrameIpc.ReliabilityTests
             await StopServer();
             Start(new IpcOptions { AllowedOrigins = new[] { "http://localhost:5173" } }, allowedOrigins: new[] { "*" });
 
-            using var probe = new SocketProbe("http://elsewhere.example");
+            using var probe = new RawWebSocketClient("http://elsewhere.example");
             bool upgraded = await probe.TryConnectAsync(SocketUrl(_server.Token));
             if (upgraded) Assert.That(await probe.ReceiveAsync(), Is.Null, "the engine refused the view and closed its socket");
             await Until(() => { lock (_diagnostics) return _diagnostics.Exists(d => d.Kind == IpcDiagnosticKind.Forbidden); }, "the Forbidden diagnostic");

@@ -5,11 +5,15 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace FrameIpc.IntegrationTests
+namespace FrameIpc.TestSupport
 {
-    /// <summary>A bare System.Net.WebSockets client for the dev server tests that need headers a browser won't fake.</summary>
+    /// <summary>
+    /// A bare System.Net.WebSockets client for dev server tests: it sends whatever Origin and token a hostile local page
+    /// or process would, which a browser will not fake.
+    /// </summary>
     internal sealed class RawWebSocketClient : IDisposable
     {
+        private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
         private readonly ClientWebSocket _socket = new ClientWebSocket();
 
         public RawWebSocketClient(string origin = null)
@@ -25,7 +29,7 @@ namespace FrameIpc.IntegrationTests
 
         public async Task<bool> TryConnectAsync(string url)
         {
-            using var timeout = new CancellationTokenSource(BrowserSuite.Deadline);
+            using var timeout = new CancellationTokenSource(Deadline);
             try
             {
                 await _socket.ConnectAsync(new Uri(url), timeout.Token);
@@ -40,22 +44,29 @@ namespace FrameIpc.IntegrationTests
         public async Task SendAsync(string frame)
         {
             // Awaited here: the deadline must outlive the send, not end when the task is handed back.
-            using var timeout = new CancellationTokenSource(BrowserSuite.Deadline);
+            using var timeout = new CancellationTokenSource(Deadline);
             await _socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, timeout.Token);
         }
 
-        /// <summary>The next text message, or null when the server closed the connection.</summary>
+        /// <summary>The next text message, or null once the server closed the connection (or dropped it).</summary>
         public async Task<string> ReceiveAsync()
         {
-            using var timeout = new CancellationTokenSource(BrowserSuite.Deadline);
+            using var timeout = new CancellationTokenSource(Deadline);
             var buffer = new byte[16 * 1024];
             using var message = new MemoryStream();
-            while (true)
+            try
             {
-                var result = await _socket.ReceiveAsync(buffer, timeout.Token);
-                if (result.MessageType == WebSocketMessageType.Close) return null;
-                message.Write(buffer, 0, result.Count);
-                if (result.EndOfMessage) return Encoding.UTF8.GetString(message.ToArray());
+                while (true)
+                {
+                    var result = await _socket.ReceiveAsync(buffer, timeout.Token);
+                    if (result.MessageType == WebSocketMessageType.Close) return null;
+                    message.Write(buffer, 0, result.Count);
+                    if (result.EndOfMessage) return Encoding.UTF8.GetString(message.ToArray());
+                }
+            }
+            catch (WebSocketException)
+            {
+                return null;
             }
         }
 
