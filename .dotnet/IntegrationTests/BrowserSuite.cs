@@ -62,6 +62,24 @@ namespace FrameIpc.IntegrationTests
             _playwright?.Dispose();
         }
 
+        /// <summary>
+        /// Serves test.html for every path under <paramref name="origin"/>, and the renderer script the way a host would
+        /// inject it: for the script-bridge fixtures, whose pages come from no server.
+        /// </summary>
+        protected async Task RouteTestPageAsync(string origin)
+        {
+            await Context.RouteAsync(origin + "/**", route => route.FulfillAsync(new RouteFulfillOptions
+            {
+                Path = Path.Combine(PagesDir, "test.html"),
+                ContentType = "text/html",
+            }));
+            await Context.RouteAsync(origin + "/frameipc/ipc-renderer.js", route => route.FulfillAsync(new RouteFulfillOptions
+            {
+                Body = ScriptBridgeTransport.RendererScript,
+                ContentType = "text/javascript",
+            }));
+        }
+
         [SetUp]
         public async Task OpenPage()
         {

@@ -49,16 +49,7 @@ namespace FrameIpc.IntegrationTests
         {
             await Context.ExposeFunctionAsync("__frameIpcTestPost", (string frame) => _transport.Receive(frame));
             await Context.AddInitScriptAsync("if (location.origin === '" + Origin + "') { const KIND = '" + _kind + "';" + StandIns + "\n}");
-            await Context.RouteAsync(Origin + "/**", route => route.FulfillAsync(new RouteFulfillOptions
-            {
-                Path = System.IO.Path.Combine(PagesDir, "test.html"),
-                ContentType = "text/html",
-            }));
-            await Context.RouteAsync(Origin + "/frameipc/ipc-renderer.js", route => route.FulfillAsync(new RouteFulfillOptions
-            {
-                Body = ScriptBridgeTransport.RendererScript,
-                ContentType = "text/javascript",
-            }));
+            await RouteTestPageAsync(Origin);
             _pump = Task.Run(PumpAsync);
         }
 

@@ -39,16 +39,7 @@ namespace FrameIpc.IntegrationTests
             // Only into the app's pages, as real glue would: the blank page a tab starts on must not handshake.
             await Context.AddInitScriptAsync("if (location.origin === '" + Origin + "') {\n" +
                 ScriptBridgeTransport.InjectionScript("window.__frameIpcTestPost") + "\n}");
-            await Context.RouteAsync(Origin + "/**", route => route.FulfillAsync(new RouteFulfillOptions
-            {
-                Path = System.IO.Path.Combine(PagesDir, "test.html"),
-                ContentType = "text/html",
-            }));
-            await Context.RouteAsync(Origin + "/frameipc/ipc-renderer.js", route => route.FulfillAsync(new RouteFulfillOptions
-            {
-                Body = ScriptBridgeTransport.RendererScript,
-                ContentType = "text/javascript",
-            }));
+            await RouteTestPageAsync(Origin);
             _pump = Task.Run(PumpAsync);
         }
 
