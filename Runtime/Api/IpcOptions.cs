@@ -31,6 +31,18 @@ namespace FrameIpc
         public int MaxQueuedFrames { get; set; } = 65_536;
 
         /// <summary>
+        /// Most characters the inbound frames queued for one view may hold (memory: twice this in bytes). Default
+        /// 16,777,216 (32 MiB). A frame past it is refused: the sender gets a LimitError notice, and a diagnostic says so.
+        /// </summary>
+        public long MaxQueuedChars { get; set; } = 16L << 20;
+
+        /// <summary>
+        /// Longest channel name, in characters, sent or accepted. Default 1,024. A longer one is refused with a
+        /// LimitError: at the sender (it throws) and at the receiver (an error result or notice to the peer).
+        /// </summary>
+        public int MaxChannelChars { get; set; } = 1024;
+
+        /// <summary>
         /// Origins a view may be attached with (exact, e.g. <c>http://127.0.0.1:5173</c>), checked by <see cref="IpcMain.Attach"/>.
         /// Default null: any origin, including none. A view whose origin is not listed is refused before any message is read.
         /// </summary>
@@ -45,6 +57,8 @@ namespace FrameIpc
             if (MaxDepth < 4) throw new ArgumentOutOfRangeException(nameof(MaxDepth), "must be at least 4");
             if (MaxHeldChars < 0) throw new ArgumentOutOfRangeException(nameof(MaxHeldChars), "must not be negative");
             if (MaxQueuedFrames <= 0) throw new ArgumentOutOfRangeException(nameof(MaxQueuedFrames), "must be positive");
+            if (MaxQueuedChars < MaxFrameChars) throw new ArgumentOutOfRangeException(nameof(MaxQueuedChars), "must be at least MaxFrameChars");
+            if (MaxChannelChars < 1) throw new ArgumentOutOfRangeException(nameof(MaxChannelChars), "must be positive");
             return this;
         }
     }

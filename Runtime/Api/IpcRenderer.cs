@@ -131,6 +131,7 @@ namespace FrameIpc
             public void OnReady(Envelope e)
             {
                 _r.ViewId = e.ViewId > 0 ? e.ViewId : _r.ViewId;
+                if (e.MaxFrame > 0) _r.Connection.SetPeerFrameLimit(e.MaxFrame);
                 _r.Connection.MarkReady();
                 try { _r.Ready?.Invoke(_r); }
                 catch (Exception ex) { _r.Report(IpcDiagnosticKind.ListenerError, null, "a Ready handler threw: " + ex.Message, ex); }

@@ -90,6 +90,7 @@ namespace FrameIpc
                     _view.Connection.SendErrorNotice(IpcErrorNames.Protocol, message, IpcErrorCodes.Protocol);
                     return;
                 }
+                if (e.MaxFrame > 0) _view.Connection.SetPeerFrameLimit(e.MaxFrame);
                 bool reload = _view.Connection.State == ConnectionState.Ready;
                 if (reload) _view.Connection.OnReload();
                 _view.LoadCount++;

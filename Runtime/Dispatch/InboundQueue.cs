@@ -5,15 +5,20 @@ namespace FrameIpc
     /// <summary>
     /// One view's ordered inbound frames. Any thread enqueues; the ticking thread peeks and dequeues. The lock guards
     /// only the add and the remove, and <see cref="Queue{T}"/> reuses its array, so a steady stream allocates nothing.
+    /// Bounded twice: in frames, and in the characters they hold, so neither many small nor a few huge frames can
+    /// grow memory past what the options say.
     /// </summary>
     internal sealed class InboundQueue
     {
         private readonly Queue<InboundFrame> _frames = new Queue<InboundFrame>(64);
         private readonly int _capacity;
+        private readonly long _maxChars;
+        private long _chars;
 
-        public InboundQueue(int capacity)
+        public InboundQueue(int capacity, long maxChars)
         {
             _capacity = capacity;
+            _maxChars = maxChars;
         }
 
         public int Count
@@ -21,13 +26,20 @@ namespace FrameIpc
             get { lock (_frames) return _frames.Count; }
         }
 
-        /// <summary>False when the queue is full; the caller keeps ownership of the frame.</summary>
+        /// <summary>Characters held by the queued frames.</summary>
+        public long Chars
+        {
+            get { lock (_frames) return _chars; }
+        }
+
+        /// <summary>False when the queue is full, in frames or in characters; the caller keeps ownership of the frame.</summary>
         public bool TryEnqueue(InboundFrame frame)
         {
             lock (_frames)
             {
-                if (_frames.Count >= _capacity) return false;
+                if (_frames.Count >= _capacity || _chars + frame.Length > _maxChars) return false;
                 _frames.Enqueue(frame);
+                _chars += frame.Length;
                 return true;
             }
         }
@@ -39,7 +51,7 @@ namespace FrameIpc
 
         public void DropHead()
         {
-            lock (_frames) _frames.Dequeue();
+            lock (_frames) _chars -= _frames.Dequeue().Length;
         }
 
         /// <summary>Releases every queued frame (disposal): nothing leaks from the pools.</summary>
@@ -49,6 +61,7 @@ namespace FrameIpc
             {
                 int n = _frames.Count;
                 while (_frames.Count > 0) _frames.Dequeue().Release();
+                _chars = 0;
                 return n;
             }
         }

@@ -12,7 +12,7 @@ namespace FrameIpc
         /// <summary>Queues an invoke and returns the pooled task that the tick completes, fails, times out or cancels.</summary>
         public ValueTask<TResult> Invoke<TArgs, TResult>(string channel, in TArgs args, IpcInvokeOptions options) where TArgs : struct, IIpcArgs
         {
-            IpcEmitter.CheckChannel(channel);
+            CheckChannel(channel);
             var token = options.CancellationToken;
             if (token.IsCancellationRequested) return new ValueTask<TResult>(Task.FromCanceled<TResult>(token));
             var timeout = options.Timeout ?? _options.DefaultInvokeTimeout;
@@ -28,7 +28,8 @@ namespace FrameIpc
                     _out.String("ch", channel);
                     WriteArgs(channel, args);
                     _out.Int("t", (long)timeout.TotalMilliseconds);
-                    _out.End();
+                    _out.End(channel);
+                    EnsureHeldFits(channel);
                     TraceOut(_out, EnvelopeKind.Invoke, channel, id);
                 }
                 catch (IpcException)

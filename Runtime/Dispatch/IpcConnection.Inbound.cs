@@ -58,7 +58,7 @@ namespace FrameIpc
             {
                 try
                 {
-                    EnvelopeReader.Read(buffer, start, end, _options.MaxDepth, _host.Names, e);
+                    EnvelopeReader.Read(buffer, start, end, _options.MaxDepth, _options.MaxChannelChars, _host.Names, e);
                 }
                 catch (IpcException ex)
                 {

@@ -8,7 +8,7 @@ namespace FrameIpc
         /// <summary>Queues a send in this tick's batch; throws at the sender if the arguments cannot be JSON or the view is gone.</summary>
         public void Send<TArgs>(string channel, in TArgs args, int to = -1, int from = -1) where TArgs : struct, IIpcArgs
         {
-            IpcEmitter.CheckChannel(channel);
+            CheckChannel(channel);
             lock (_gate)
             {
                 EnsureCanSend(channel);
@@ -17,7 +17,8 @@ namespace FrameIpc
                 if (to >= 0) _out.Int("to", to);
                 if (from > 0) _out.Int("from", from);
                 WriteArgs(channel, args);
-                _out.End();
+                _out.End(channel);
+                EnsureHeldFits(channel);
                 TraceOut(_out, EnvelopeKind.Send, channel, 0);
             }
         }
@@ -35,7 +36,8 @@ namespace FrameIpc
                 _out.String("ch", channel);
                 if (from >= 0) _out.Int("from", from);
                 if (argsJson.Length > 0) _out.RawValue("a", argsJson);
-                _out.End();
+                _out.End(channel);
+                EnsureHeldFits(channel);
                 TraceOut(_out, EnvelopeKind.Send, channel, 0);
             }
         }
@@ -48,7 +50,7 @@ namespace FrameIpc
             if (scanner.Peek() != '[') throw IpcException.Protocol($"Cannot send on '{channel}': the arguments must be a JSON array");
             scanner.SkipValue();
             if (!scanner.AtEnd) throw IpcException.Protocol($"Cannot send on '{channel}': extra text after the arguments' array");
-            IpcEmitter.CheckChannel(channel);
+            CheckChannel(channel);
             SendEncoded(channel, buffer);
         }
 
@@ -63,16 +65,16 @@ namespace FrameIpc
                 try
                 {
                     _out.Value("r", value);
+                    _out.End(channel);
                 }
                 catch (Exception ex)
                 {
-                    _out.Abort();
+                    if (!(ex is IpcException)) _out.Abort(); // End cut out an over-long result itself
                     var error = Unsendable(channel, ex);
                     Report(IpcDiagnosticKind.HandlerError, channel, error.Message, ex);
                     WriteErrorResult(id, error.Name, error.Message, error.Code, null);
                     return;
                 }
-                _out.End();
                 TraceOut(_out, EnvelopeKind.Result, null, id);
             }
         }
@@ -89,35 +91,61 @@ namespace FrameIpc
             lock (_gate)
             {
                 if (_state == ConnectionState.Closed) return;
-                _out.Begin(EnvelopeKind.Result);
-                _out.Int("id", id);
-                _out.Error("e", name, message, code, dataJson);
-                _out.End();
+                WriteError(_out, EnvelopeKind.Result, id, name, message, code, dataJson);
                 TraceOut(_out, EnvelopeKind.Result, null, id);
             }
         }
 
-        /// <summary>Sends the whole batch now: the one transport write of this tick for this view.</summary>
+        /// <summary>
+        /// Sends what this tick wrote: the error notices, then the batch (held on the engine side until the handshake),
+        /// each as one frame, or split into frames under the peer's limit when it is longer.
+        /// </summary>
         public void Flush()
         {
             lock (_gate)
             {
+                if (_state == ConnectionState.Closed) return;
+                if (_suppressedNotices > 0)
+                {
+                    WriteError(_notices, EnvelopeKind.Error, 0, IpcErrorNames.Limit,
+                        $"{_suppressedNotices} more error notice(s) this tick were not sent: at most {MaxNoticesPerFlush} leave per tick", IpcErrorCodes.Limit, null);
+                    _suppressedNotices = 0;
+                }
+                if (!_notices.IsEmpty) WriteOut(_notices);
                 if (_out.IsEmpty || _state == ConnectionState.Closed) return;
                 if (_isEngine && _state != ConnectionState.Ready) return; // held until the handshake
-                try
-                {
-                    _transport.Send(_out.Finish());
-                }
-                catch (Exception ex)
-                {
-                    OnClosed("transport failed: " + ex.Message);
-                }
-                finally
-                {
-                    _out.Clear();
-                }
+                WriteOut(_out);
             }
         }
+
+        private void WriteOut(FrameWriter writer)
+        {
+            try
+            {
+                writer.WriteTo(_transport);
+            }
+            catch (Exception ex)
+            {
+                OnClosed("transport failed: " + ex.Message);
+            }
+            finally
+            {
+                writer.Clear();
+            }
+        }
+
+        /// <summary>
+        /// The largest frame the peer takes, from its handshake (<c>max</c>); every outbound batch is split under it.
+        /// Absent or smaller than 64, this side's own <see cref="IpcOptions.MaxFrameChars"/> stays in force.
+        /// </summary>
+        internal void SetPeerFrameLimit(int maxFrameChars)
+        {
+            if (maxFrameChars < 64) return;
+            lock (_gate) _out.MaxFrameChars = _immediate.MaxFrameChars = _notices.MaxFrameChars = maxFrameChars;
+        }
+
+        /// <summary>The peer's frame limit that outbound batches are split under.</summary>
+        internal int PeerFrameLimit => _out.MaxFrameChars;
 
         public void SendHello()
         {
@@ -126,6 +154,7 @@ namespace FrameIpc
                 if (_state == ConnectionState.Closed) return;
                 _out.Begin(EnvelopeKind.Hello);
                 _out.Int("v", Protocol.Version);
+                _out.Int("max", _options.MaxFrameChars);
                 _out.End();
             }
             Flush();
@@ -140,20 +169,56 @@ namespace FrameIpc
                 Immediate(EnvelopeKind.Ready, 0);
                 _immediate.Int("v", Protocol.Version);
                 _immediate.Int("view", viewId);
+                _immediate.Int("max", _options.MaxFrameChars);
                 _immediate.End();
                 SendImmediateLocked();
             }
         }
 
+        /// <summary>
+        /// Queues an <c>error</c> notice. Notices leave together at the next flush, ahead of the batch and never held;
+        /// past <see cref="MaxNoticesPerFlush"/> in one tick they are only counted, so a peer that sends garbage cannot
+        /// make this side write more than it read.
+        /// </summary>
         public void SendErrorNotice(string name, string message, string? code)
         {
             lock (_gate)
             {
                 if (_state == ConnectionState.Closed) return;
-                Immediate(EnvelopeKind.Error, 0);
-                _immediate.Error("e", name, message, code, null);
-                _immediate.End();
-                SendImmediateLocked();
+                if (_notices.EnvelopeCount >= MaxNoticesPerFlush)
+                {
+                    _suppressedNotices++;
+                    return;
+                }
+                WriteError(_notices, EnvelopeKind.Error, 0, name, message, code, null);
+                TraceOut(_notices, EnvelopeKind.Error, null, 0);
+            }
+        }
+
+        /// <summary>
+        /// Writes an error envelope (a result with <c>e</c>, or a notice). A message too long for a frame (a handler's
+        /// exception text can be anything) is shortened, and its data dropped, rather than lose the answer.
+        /// </summary>
+        private static void WriteError(FrameWriter writer, EnvelopeKind kind, long id, string name, string message, string? code, string? dataJson)
+        {
+            for (int attempt = 0; ; attempt++)
+            {
+                writer.Begin(kind);
+                if (id > 0) writer.Int("id", id);
+                writer.Error("e", name, message, code, dataJson);
+                try
+                {
+                    writer.End();
+                    return;
+                }
+                catch (IpcException) when (attempt == 0)
+                {
+                    int keep = Math.Max(0, Math.Min(message.Length, writer.MaxEnvelopeChars / 8 - 64));
+                    message = message.Substring(0, keep) + $" [cut: {message.Length} characters did not fit in a frame]";
+                    if (name.Length > 64) name = name.Substring(0, 64);
+                    if (code != null && code.Length > 64) code = code.Substring(0, 64);
+                    dataJson = null;
+                }
             }
         }
 
@@ -168,16 +233,14 @@ namespace FrameIpc
                 try
                 {
                     _immediate.Value("r", value);
+                    _immediate.End(channel);
                 }
                 catch (Exception ex)
                 {
-                    _immediate.Abort();
+                    if (!(ex is IpcException)) _immediate.Abort(); // End cut out an over-long result itself
                     var error = Unsendable(channel, ex);
-                    _immediate.Begin(EnvelopeKind.Result);
-                    _immediate.Int("id", id);
-                    _immediate.Error("e", error.Name, error.Message, error.Code, null);
+                    WriteError(_immediate, EnvelopeKind.Result, id, error.Name, error.Message, error.Code, null);
                 }
-                _immediate.End();
                 SendImmediateLocked();
             }
         }
@@ -187,10 +250,9 @@ namespace FrameIpc
             lock (_gate)
             {
                 if (_state == ConnectionState.Closed) return;
-                Immediate(EnvelopeKind.Result, id);
-                _immediate.Int("id", id);
-                _immediate.Error("e", name, message, code, null);
-                _immediate.End();
+                _immediateKind = EnvelopeKind.Result;
+                _immediateId = id;
+                WriteError(_immediate, EnvelopeKind.Result, id, name, message, code, null);
                 SendImmediateLocked();
             }
         }
@@ -200,7 +262,7 @@ namespace FrameIpc
             TraceOut(_immediate, _immediateKind, null, _immediateId);
             try
             {
-                if (_state != ConnectionState.Closed) _transport.Send(_immediate.Finish());
+                if (_state != ConnectionState.Closed) _immediate.WriteTo(_transport);
             }
             catch (Exception ex)
             {
@@ -232,10 +294,28 @@ namespace FrameIpc
         {
             if (_state == ConnectionState.Closed)
                 throw new IpcException(IpcErrorNames.ViewGone, $"Cannot send on '{channel}': view {_host.ViewId} is closed ({CloseReason})", IpcErrorCodes.ViewGone);
-            if (_isEngine && _state != ConnectionState.Ready && _out.Length > _options.MaxHeldChars)
+        }
+
+        /// <summary>
+        /// Before the handshake the batch is held, up to <see cref="IpcOptions.MaxHeldChars"/>: the envelope just written
+        /// that would pass it is cut out again and refused, so what is held never exceeds the bound.
+        /// </summary>
+        private void EnsureHeldFits(string channel)
+        {
+            if (!_isEngine || _state == ConnectionState.Ready || _out.Length <= _options.MaxHeldChars) return;
+            _out.RemoveLast();
+            throw new IpcException(IpcErrorNames.Limit,
+                $"Cannot send on '{channel}': view {_host.ViewId} is not ready and its hold buffer is full ({_options.MaxHeldChars} characters)",
+                IpcErrorCodes.Limit);
+        }
+
+        /// <summary>Electron's check, plus the length bound that every receiver applies (<see cref="IpcOptions.MaxChannelChars"/>).</summary>
+        private void CheckChannel(string channel)
+        {
+            IpcEmitter.CheckChannel(channel);
+            if (channel.Length > _options.MaxChannelChars)
                 throw new IpcException(IpcErrorNames.Limit,
-                    $"Cannot send on '{channel}': view {_host.ViewId} is not ready and its hold buffer is full ({_options.MaxHeldChars} characters)",
-                    IpcErrorCodes.Limit);
+                    $"Channel name of {channel.Length} characters is over the limit of {_options.MaxChannelChars}", IpcErrorCodes.Limit);
         }
 
         /// <summary>Writes the arguments, or cuts the half-written envelope out again and says which channel could not be sent.</summary>
@@ -252,8 +332,9 @@ namespace FrameIpc
             }
         }
 
-        private static IpcException Unsendable(string channel, Exception ex) => new IpcException(IpcErrorNames.Error,
-            $"Cannot send on '{channel}': an argument cannot be sent as JSON ({ex.Message})", null, null, ex);
+        private static IpcException Unsendable(string channel, Exception ex) => ex is IpcException ipc && ipc.Name == IpcErrorNames.Limit
+            ? ipc
+            : new IpcException(IpcErrorNames.Error, $"Cannot send on '{channel}': an argument cannot be sent as JSON ({ex.Message})", null, null, ex);
 
         private static long Now() => Stopwatch.GetTimestamp();
     }

@@ -10,7 +10,7 @@ namespace FrameIpc
         /// <summary>Renderer side: sends a <c>sync</c> envelope with everything queued before it, and blocks for the answer.</summary>
         public TResult SendSync<TArgs, TResult>(string channel, in TArgs args, TimeSpan? timeout) where TArgs : struct, IIpcArgs
         {
-            IpcEmitter.CheckChannel(channel);
+            CheckChannel(channel);
             if (_syncWait == null) throw new InvalidOperationException("SendSync is a renderer-side call.");
             if (!_transport.CanBlockCurrentThread)
                 throw new InvalidOperationException(
@@ -27,7 +27,7 @@ namespace FrameIpc
                     _out.Int("id", id);
                     _out.String("ch", channel);
                     WriteArgs(channel, args);
-                    _out.End();
+                    _out.End(channel);
                     _syncWait.Arm(id);
                 }
                 Flush();
@@ -40,7 +40,7 @@ namespace FrameIpc
                 var e = IpcPools.Rent(IpcPools.Envelopes);
                 try
                 {
-                    EnvelopeReader.Read(frame.Buffer, start, end, _options.MaxDepth, _syncWait.Names, e);
+                    EnvelopeReader.Read(frame.Buffer, start, end, _options.MaxDepth, _options.MaxChannelChars, _syncWait.Names, e);
                     if (e.Error.IsPresent)
                     {
                         EnvelopeReader.ReadError(frame.Buffer, e.Error, _options.MaxDepth, out var name, out var message, out var code, out var data);

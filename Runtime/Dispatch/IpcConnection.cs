@@ -10,7 +10,7 @@ namespace FrameIpc
     /// flushes, the invokes this side is waiting on, and the peer's invokes still running here. The engine holds one
     /// per view (behind <see cref="WebContents"/>); an <see cref="IpcRenderer"/> holds one.
     /// </summary>
-    internal sealed partial class IpcConnection : IFrameReceiver, IDisposable
+    internal sealed partial class IpcConnection : IFrameReceiver, IFrameLossSink, IDisposable
     {
         private readonly IFrameTransport _transport;
         private readonly IConnectionHost _host;
@@ -19,6 +19,11 @@ namespace FrameIpc
         private readonly InboundQueue _queue;
         private readonly FrameWriter _out = new FrameWriter();
         private readonly FrameWriter _immediate = new FrameWriter();
+        private readonly FrameWriter _notices = new FrameWriter();
+        private int _suppressedNotices;
+
+        /// <summary>Error notices one flush sends at most; the rest are counted in one last notice.</summary>
+        internal const int MaxNoticesPerFlush = 32;
         private readonly object _gate = new object();
         private readonly Dictionary<long, PendingInvoke> _pending = new Dictionary<long, PendingInvoke>();
         private readonly Dictionary<long, IncomingCall> _incoming = new Dictionary<long, IncomingCall>();
@@ -28,6 +33,8 @@ namespace FrameIpc
         private readonly SyncWait? _syncWait;
         private long _nextId;
         private int _dropped;
+        private long _droppedChars;
+        private string? _lost;
         private string? _peerClosedReason;
         private ConnectionState _state = ConnectionState.Connecting;
 
@@ -37,7 +44,9 @@ namespace FrameIpc
             _host = host;
             _options = options;
             _isEngine = isEngine;
-            _queue = new InboundQueue(options.MaxQueuedFrames);
+            _queue = new InboundQueue(options.MaxQueuedFrames, options.MaxQueuedChars);
+            // Until the peer's handshake says otherwise, it is assumed to take what this side takes.
+            _out.MaxFrameChars = _immediate.MaxFrameChars = _notices.MaxFrameChars = options.MaxFrameChars;
             if (!isEngine) _syncWait = new SyncWait(options.MaxDepth);
         }
 
@@ -60,8 +69,13 @@ namespace FrameIpc
             {
                 queued.Release();
                 Interlocked.Increment(ref _dropped);
+                Interlocked.Add(ref _droppedChars, frame.Length);
             }
         }
+
+        /// <summary>Any thread: the transport dropped frames before they reached this side; the tick reports it.</summary>
+        void IFrameLossSink.OnFramesLost(int frames, long chars, string why) =>
+            Volatile.Write(ref _lost, $"{frames} frame(s) ({chars} characters) were dropped: {why}");
 
         /// <summary>Any thread: the transport is gone. The tick rejects what was pending.</summary>
         public void OnClosed(string reason)
@@ -74,8 +88,9 @@ namespace FrameIpc
         public void Process(ref int budget, long deadline)
         {
             int dropped = Interlocked.Exchange(ref _dropped, 0);
-            if (dropped > 0)
-                Report(IpcDiagnosticKind.LimitExceeded, null, $"{dropped} frame(s) refused: the inbound queue holds at most {_options.MaxQueuedFrames}", null);
+            if (dropped > 0) ReportDropped(dropped, Interlocked.Exchange(ref _droppedChars, 0));
+            var lost = Interlocked.Exchange(ref _lost, null);
+            if (lost != null) Refuse(IpcDiagnosticKind.LimitExceeded, new IpcException(IpcErrorNames.Limit, lost, IpcErrorCodes.Limit));
             while (budget > 0 && _state != ConnectionState.Closed)
             {
                 var frame = _queue.Peek();
@@ -122,6 +137,7 @@ namespace FrameIpc
                 // Every writer path checks the state first, so the buffers can go back now.
                 _out.Dispose();
                 _immediate.Dispose();
+                _notices.Dispose();
             }
             _syncWait?.Abort(reason);
             try { _transport.Dispose(); }
@@ -142,6 +158,18 @@ namespace FrameIpc
         }
 
         internal void MarkReady() => _state = ConnectionState.Ready;
+
+        /// <summary>
+        /// Frames that never reached the queue (it was full, in frames or in characters, because this side does not tick
+        /// fast enough): a diagnostic here, and an error notice so the peer knows its messages were refused.
+        /// </summary>
+        private void ReportDropped(int frames, long chars)
+        {
+            var ex = new IpcException(IpcErrorNames.Limit,
+                $"{frames} frame(s) ({chars} characters) refused: view {_host.ViewId}'s inbound queue holds at most {_options.MaxQueuedFrames} frames " +
+                $"and {_options.MaxQueuedChars} characters, and the receiver is not keeping up", IpcErrorCodes.Limit);
+            Refuse(IpcDiagnosticKind.LimitExceeded, ex);
+        }
 
         /// <summary>True on the thread that ticks this connection's owner: blocking there would deadlock.</summary>
         internal bool IsTickThread() => _host.TickThreadId == Environment.CurrentManagedThreadId;

@@ -55,7 +55,7 @@ namespace FrameIpc
                     start = _bounds[0];
                     end = _bounds[1];
                 }
-                EnvelopeReader.Read(frame.Buffer, start, end, _maxDepth, _names, e);
+                EnvelopeReader.Read(frame.Buffer, start, end, _maxDepth, int.MaxValue, _names, e); // only a result (no channel) is taken here
                 lock (_lock)
                 {
                     if (e.Kind != EnvelopeKind.Result || e.Id != _id) return false;

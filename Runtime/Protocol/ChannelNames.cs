@@ -1,11 +1,14 @@
 using System;
+using System.Threading;
 
 namespace FrameIpc
 {
     /// <summary>
-    /// Interns channel names read from frames, so a known channel costs no string per message. Bounded: past
-    /// <see cref="Capacity"/> distinct names, new ones are still returned but no longer kept (a page inventing channel
-    /// names cannot grow engine memory). Registration adds names from any thread, hence the (uncontended) lock.
+    /// Interns the channel names this side listens or handles on, so a message on a known channel costs no string.
+    /// Only registration (<see cref="Add"/>) keeps a name: a name read off the wire that nobody registered is returned
+    /// as a new string and forgotten, so a page inventing channel names cannot grow engine memory. Bounded as well:
+    /// past <see cref="Capacity"/> registered names, new ones are not kept. Registration adds names from any thread,
+    /// hence the (uncontended) lock.
     /// </summary>
     internal sealed class ChannelNames
     {
@@ -18,13 +21,11 @@ namespace FrameIpc
             // A slot only ever goes from null to a name, and a reference is read whole, so the common case (a known
             // channel) needs no lock; a miss is decided again under the lock.
             var known = _slots[Find(name)];
-            if (known != null) return known;
-            lock (_slots)
-            {
-                int slot = Find(name);
-                return _slots[slot] ?? Keep(slot, name.ToString());
-            }
+            return known ?? name.ToString();
         }
+
+        /// <summary>Names kept so far (registered channels).</summary>
+        public int Count => Volatile.Read(ref _count);
 
         /// <summary>Pre-interns a name the endpoint listens on, so its first message allocates nothing either.</summary>
         public void Add(string name)

@@ -16,6 +16,7 @@ namespace FrameIpc
         public int From = -1;
         public int ViewId = -1;
         public int Version = -1;
+        public int MaxFrame = -1;
         public char[]? Buffer;
         public JsonRange Args;
         public JsonRange Result;
@@ -27,7 +28,7 @@ namespace FrameIpc
             Channel = null;
             Id = 0;
             TimeoutMs = -1;
-            To = From = ViewId = Version = -1;
+            To = From = ViewId = Version = MaxFrame = -1;
             Buffer = null;
             Args = Result = Error = default;
             return true;

@@ -60,7 +60,7 @@ namespace FrameIpc
         }
 
         /// <summary>Decodes the envelope in <c>buffer[start..end)</c> into <paramref name="e"/>.</summary>
-        public static void Read(char[] buffer, int start, int end, int maxDepth, ChannelNames names, Envelope e)
+        public static void Read(char[] buffer, int start, int end, int maxDepth, int maxChannelChars, ChannelNames names, Envelope e)
         {
             var scanner = new JsonScanner(new ReadOnlySpan<char>(buffer, 0, end), maxDepth, start);
             e.Buffer = buffer;
@@ -71,14 +71,14 @@ namespace FrameIpc
             {
                 var key = scanner.ReadRawString(out _);
                 scanner.Expect(':');
-                ReadMember(ref scanner, key, buffer, names, e);
+                ReadMember(ref scanner, key, buffer, maxChannelChars, names, e);
             } while (scanner.TryConsume(','));
 
             if (e.Kind == EnvelopeKind.None) throw IpcException.Protocol("Envelope without a kind ('k')");
             if (e.Kind == EnvelopeKind.Batch) throw IpcException.Protocol("Batches do not nest");
         }
 
-        private static void ReadMember(ref JsonScanner s, ReadOnlySpan<char> key, char[] buffer, ChannelNames names, Envelope e)
+        private static void ReadMember(ref JsonScanner s, ReadOnlySpan<char> key, char[] buffer, int maxChannelChars, ChannelNames names, Envelope e)
         {
             if (key.Length == 1)
             {
@@ -103,13 +103,18 @@ namespace FrameIpc
                 if (s.Peek() != '"') throw IpcException.Protocol("Member 'ch' must be a string");
                 int at = s.Position;
                 var raw = s.ReadRawString(out bool escaped);
-                e.Channel = escaped ? Unescape(buffer, at, s.Position - at) : names.Get(raw);
+                // Checked before a string is made of it: a page inventing huge channel names costs the engine nothing.
+                if (!escaped && raw.Length > maxChannelChars) throw ChannelTooLong(raw.Length, maxChannelChars);
+                var channel = escaped ? Unescape(buffer, at, s.Position - at) : names.Get(raw);
+                if (channel.Length > maxChannelChars) throw ChannelTooLong(channel.Length, maxChannelChars);
+                e.Channel = channel;
                 return;
             }
             else if (key.SequenceEqual("id".AsSpan())) { e.Id = Integer(ref s, "id", 1); return; }
             else if (key.SequenceEqual("to".AsSpan())) { e.To = (int)Integer(ref s, "to", 0, int.MaxValue); return; }
             else if (key.SequenceEqual("from".AsSpan())) { e.From = (int)Integer(ref s, "from", 0, int.MaxValue); return; }
             else if (key.SequenceEqual("view".AsSpan())) { e.ViewId = (int)Integer(ref s, "view", 1, int.MaxValue); return; }
+            else if (key.SequenceEqual("max".AsSpan())) { e.MaxFrame = (int)Integer(ref s, "max", 0, int.MaxValue); return; }
             s.SkipValue(); // unknown members are ignored, for forward compatibility
         }
 
@@ -169,6 +174,9 @@ namespace FrameIpc
                 else if (key.SequenceEqual("code".AsSpan())) code = ValueCodec<string>.Read(buffer, start, length, maxDepth);
             } while (s.TryConsume(','));
         }
+
+        private static IpcException ChannelTooLong(int length, int max) =>
+            new IpcException(IpcErrorNames.Limit, $"Channel name of {length} characters is over the limit of {max}", IpcErrorCodes.Limit);
 
         private static string Shorten(ReadOnlySpan<char> s) => s.Length <= 32 ? s.ToString() : s.Slice(0, 32).ToString() + "...";
     }

@@ -13,12 +13,19 @@ namespace FrameIpc
     /// </summary>
     public sealed class ScriptBridgeTransport : IFrameTransport
     {
-        private const int MaxEarlyFrames = 1024;
+        /// <summary>Most frames kept from a page before its view is attached.</summary>
+        public const int MaxEarlyFrames = 1024;
+
+        /// <summary>Most characters kept from a page before its view is attached (4,194,304: 8 MiB).</summary>
+        public const int MaxEarlyChars = 4 << 20;
 
         private readonly Action<string> _pushToPage;
         private readonly bool _asScript;
         private readonly object _gate = new object();
         private List<string>? _early = new List<string>();
+        private long _earlyChars;
+        private int _lostFrames;
+        private long _lostChars;
         private IFrameReceiver? _receiver;
         private string? _closeReason;
 
@@ -83,6 +90,9 @@ namespace FrameIpc
                 // Under the lock, so a frame the page posts meanwhile cannot overtake these.
                 foreach (var frame in _early!) receiver.OnFrame(frame.AsSpan());
                 _early = null;
+                if (_lostFrames > 0 && receiver is IFrameLossSink sink)
+                    sink.OnFramesLost(_lostFrames, _lostChars,
+                        $"the page posted them before its view was attached, past the bridge's bound of {MaxEarlyFrames} frames and {MaxEarlyChars} characters");
             }
             var reason = CloseReason;
             if (reason != null) receiver.OnClosed(reason);
@@ -107,8 +117,18 @@ namespace FrameIpc
                 receiver = _receiver;
                 if (receiver == null)
                 {
-                    // Glue that hooks the page before the view is attached: keep what came, in order.
-                    if (_early!.Count < MaxEarlyFrames) _early.Add(fromPage);
+                    // Glue that hooks the page before the view is attached: keep what came, in order, within a bound;
+                    // what is past it is counted and reported to the view when it attaches.
+                    if (_early!.Count < MaxEarlyFrames && _earlyChars + fromPage.Length <= MaxEarlyChars)
+                    {
+                        _early.Add(fromPage);
+                        _earlyChars += fromPage.Length;
+                    }
+                    else
+                    {
+                        _lostFrames++;
+                        _lostChars += fromPage.Length;
+                    }
                     return;
                 }
             }

@@ -134,7 +134,7 @@ namespace FrameIpc.Tests.Protocol
             raw.Send("{\"k\":\"hello\",\"v\":1}");
             rig.Main.Tick();
             Assert.That(raw.Contents.IsReady, Is.True);
-            Assert.That(raw.AllReceived, Does.Contain("{\"k\":\"ready\",\"v\":1,\"view\":" + raw.Contents.Id + "}"));
+            Assert.That(raw.AllReceived, Does.Contain("{\"k\":\"ready\",\"v\":1,\"view\":" + raw.Contents.Id + ",\"max\":1048576}"));
             raw.Close();
         }
 

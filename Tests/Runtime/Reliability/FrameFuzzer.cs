@@ -16,6 +16,7 @@ namespace FrameIpc.Tests.Reliability
         private readonly Random _random;
         private readonly bool _toEngine;
         private readonly int _maxFrameChars;
+        private readonly int _maxChannelChars;
         private readonly int _maxDepth;
         private readonly Func<long> _newPending;
         private int _nextGood;
@@ -27,6 +28,7 @@ namespace FrameIpc.Tests.Reliability
             _random = new Random(seed);
             _toEngine = toEngine;
             _maxFrameChars = options.MaxFrameChars;
+            _maxChannelChars = options.MaxChannelChars;
             _maxDepth = options.MaxDepth;
             _newPending = newPending;
         }
@@ -163,7 +165,18 @@ namespace FrameIpc.Tests.Reliability
                 else if (c == 2) sb.Append("\\\"");
                 else sb.Append((char)('a' + c % 26));
             }
-            if (roll < 4) return new FuzzCase("huge strings", Send(sb.ToString(), "[1]"), FuzzExpect.Quiet); // a huge channel name nobody listens on
+            if (roll < 3)
+            {
+                // A channel name past the length limit: refused before a string is made of it.
+                var name = new string('c', _maxChannelChars + _random.Next(1, 3));
+                return new FuzzCase("huge strings", Send(name + sb.ToString(), "[1]"), FuzzExpect.Refused);
+            }
+            if (roll < 4)
+            {
+                // At the limit, on a channel nobody listens on: quiet, and the name is not kept.
+                var name = new string('q', _maxChannelChars - _random.Next(0, 2));
+                return new FuzzCase("huge strings", Send(name, "[1]"), FuzzExpect.Quiet);
+            }
             return new FuzzCase("huge strings", Send("fuzz", "[7,\"" + sb + "\"]"), FuzzExpect.Heard);
         }
 
