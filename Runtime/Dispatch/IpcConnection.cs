@@ -53,6 +53,7 @@ namespace FrameIpc
         public ConnectionState State => _state;
         public string? CloseReason { get; private set; }
         public int QueuedFrames => _queue.Count;
+        public long QueuedChars => _queue.Chars;
         public int PendingInvokes { get { lock (_gate) return _pending.Count; } }
         public int RunningHandlers => _incoming.Count;
         public IFrameTransport Transport => _transport;
