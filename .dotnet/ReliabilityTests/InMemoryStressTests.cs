@@ -57,6 +57,51 @@ namespace FrameIpc.ReliabilityTests
             Assert.That(IpcPools.Outstanding, Is.EqualTo(outstandingBefore), "every pooled object came back");
         }
 
+        /// <summary>
+        /// Four producers whose every renderer tick writes about twice what one frame holds (4,000 messages of ~530
+        /// characters): each tick leaves as several frames under the engine's limit, and nothing is lost. Before batches
+        /// were split, every one of these ticks was refused whole.
+        /// </summary>
+        [Test]
+        public void FourProducersWhoseTicksEachWriteOverAFrameLoseNothing()
+        {
+            const int flushEvery = 4_000, perProducer = 40_000;
+            long outstandingBefore = IpcPools.Outstanding;
+            var main = new IpcMain();
+            var diagnostics = 0;
+            main.Diagnostic += d => { if (d.Kind != IpcDiagnosticKind.Lifecycle) diagnostics++; };
+            var payload = new string('p', 500);
+            var producers = new StressProducer[Producers];
+            for (int p = 0; p < Producers; p++) producers[p] = new StressProducer(main, flushEvery, 3 * flushEvery, payload);
+            var counts = new StressCounts(producers);
+            main.On<int>("stress:n", counts.OnMessage);
+            foreach (var p in producers) p.Connect();
+            Pump(main, () => { foreach (var p in producers) p.Tick(); return Array.TrueForAll(producers, p => p.IsReady); }, "every handshake", TimeSpan.FromSeconds(30));
+
+            int framesBefore = 0;
+            foreach (var p in producers) framesBefore += p.Writes.Frames;
+            RunPhase(main, producers, counts, Producers * perProducer);
+            int frames = -framesBefore, flushes = 0, longest = 0;
+            foreach (var p in producers)
+            {
+                frames += p.Writes.Frames;
+                flushes += p.Flushes;
+                longest = Math.Max(longest, p.Writes.LongestFrame);
+            }
+            foreach (var p in producers) p.Dispose();
+            Pump(main, () => main.Views.Count == 0, "every view to go away", TimeSpan.FromSeconds(30));
+            main.Dispose();
+
+            TestContext.WriteLine($"big ticks: {Producers * perProducer:N0} messages in {flushes:N0} renderer ticks that wrote {frames:N0} frames " +
+                                  $"(longest {longest:N0} characters, limit {new IpcOptions().MaxFrameChars:N0}); lost {counts.Expected - counts.Total}, out of order {counts.OutOfOrder}");
+            Assert.That(frames, Is.GreaterThanOrEqualTo(2 * flushes), "each full tick wrote more than one frame holds, so it left as several");
+            Assert.That(longest, Is.LessThanOrEqualTo(new IpcOptions().MaxFrameChars));
+            Assert.That(counts.Total, Is.EqualTo(counts.Expected), "none lost");
+            Assert.That(counts.OutOfOrder, Is.EqualTo(0), "each view's order kept");
+            Assert.That(diagnostics, Is.EqualTo(0), "no diagnostics but lifecycle ones");
+            Assert.That(IpcPools.Outstanding, Is.EqualTo(outstandingBefore), "every pooled object came back");
+        }
+
         /// <summary>Each producer sends its share on its own thread while this thread ticks, until all have arrived.</summary>
         private static void RunPhase(IpcMain main, StressProducer[] producers, StressCounts counts, int messages)
         {

@@ -10,17 +10,32 @@ namespace FrameIpc.ReliabilityTests
     /// </summary>
     internal sealed class StressProducer : IDisposable
     {
-        private const int FlushEvery = 200;
-        private const int Window = 20_000;
+        private readonly int _flushEvery;
+        private readonly int _window;
+        private readonly string _payload;
         private readonly IpcRenderer _renderer;
         private int _next;
 
-        public StressProducer(IpcMain main)
+        /// <summary>
+        /// A producer that flushes every <paramref name="flushEvery"/> messages; with a <paramref name="payload"/>, each
+        /// message carries it as a second argument (so one renderer tick can write far more than one frame holds).
+        /// </summary>
+        public StressProducer(IpcMain main, int flushEvery = 200, int window = 20_000, string payload = null)
         {
+            _flushEvery = flushEvery;
+            _window = window;
+            _payload = payload;
             var (engineEnd, viewEnd) = InMemoryTransport.CreatePair();
             Contents = main.Attach(engineEnd);
-            _renderer = new IpcRenderer(viewEnd);
+            Writes = new WriteCountingTransport(viewEnd);
+            _renderer = new IpcRenderer(Writes);
         }
+
+        /// <summary>What this producer's renderer wrote: a tick over the frame limit writes several frames.</summary>
+        public WriteCountingTransport Writes { get; }
+
+        /// <summary>Renderer ticks that flushed messages.</summary>
+        public int Flushes { get; private set; }
 
         public WebContents Contents { get; }
         public bool IsReady => Contents.IsReady && _renderer.IsReady;
@@ -44,11 +59,13 @@ namespace FrameIpc.ReliabilityTests
             {
                 for (int i = 0; i < count; i++)
                 {
-                    _renderer.Send("stress:n", _next++);
-                    if (i % FlushEvery != FlushEvery - 1) continue;
+                    if (_payload == null) _renderer.Send("stress:n", _next++);
+                    else _renderer.Send("stress:n", _next++, _payload);
+                    if (i % _flushEvery != _flushEvery - 1) continue;
                     _renderer.Tick();
+                    Flushes++;
                     // Sleeping, not spinning: on a 2-core machine four spinning producers would starve the ticking thread.
-                    while (_next - counts.Received(index) > Window) Thread.Sleep(1);
+                    while (_next - counts.Received(index) > _window) Thread.Sleep(1);
                 }
                 _renderer.Tick();
             }

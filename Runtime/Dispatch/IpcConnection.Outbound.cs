@@ -144,6 +144,12 @@ namespace FrameIpc
             lock (_gate) _out.MaxFrameChars = _immediate.MaxFrameChars = _notices.MaxFrameChars = maxFrameChars;
         }
 
+        /// <summary>Characters written since the last flush (the batch that the next flush sends).</summary>
+        internal int PendingOutboundChars
+        {
+            get { lock (_gate) return _out.Length; }
+        }
+
         /// <summary>The peer's frame limit that outbound batches are split under.</summary>
         internal int PeerFrameLimit => _out.MaxFrameChars;
 
