@@ -7,4 +7,5 @@ using System.Runtime.CompilerServices;
 [assembly: InternalsVisibleTo("FrameIpc.Unity")]
 [assembly: InternalsVisibleTo("FrameIpc.Editor")]
 [assembly: InternalsVisibleTo("FrameIpc.IntegrationTests")]
+[assembly: InternalsVisibleTo("FrameIpc.ReliabilityTests")]
 [assembly: InternalsVisibleTo("FrameIpc.Benchmarks")]
