@@ -20,6 +20,12 @@ namespace FrameIpc
         private long _charsIn;
         private long _charsOut;
 
+        /// <summary>Channels counted one by one; traffic on further channels is counted under <see cref="OtherChannels"/>.</summary>
+        public const int MaxChannels = 1024;
+
+        /// <summary>The name under which traffic past <see cref="MaxChannels"/> distinct channels is counted.</summary>
+        public const string OtherChannels = "(other channels)";
+
         /// <summary>Creates a tracer keeping the last <paramref name="capacity"/> envelopes (default 1,024).</summary>
         public IpcTracer(int capacity = 1024)
         {
@@ -89,7 +95,12 @@ namespace FrameIpc
                 if (direction == IpcTraceDirection.In) _charsIn += size;
                 else _charsOut += size;
                 if (channel == null) return;
-                if (!_channels.TryGetValue(channel, out var traffic)) _channels[channel] = traffic = new IpcChannelTraffic(channel);
+                if (!_channels.TryGetValue(channel, out var traffic))
+                {
+                    // A page inventing channel names must not grow the tracer either: past the bound, one bucket.
+                    if (_channels.Count >= MaxChannels) channel = OtherChannels;
+                    if (!_channels.TryGetValue(channel, out traffic)) _channels[channel] = traffic = new IpcChannelTraffic(channel);
+                }
                 traffic.Count(direction, size);
             }
         }

@@ -74,5 +74,21 @@ namespace FrameIpc.Tests.Limits
             Assert.That(rig.Diagnostics.FindAll(d => d.Kind != IpcDiagnosticKind.Lifecycle), Is.Empty, "a send nobody listens to is not an error");
             raw.Close();
         }
+    
+        [Test]
+        public void TheTracerCountsInventedChannelsInOneBucketPastItsBound()
+        {
+            using var rig = new IpcRig();
+            rig.Main.Tracer.Enabled = true;
+            var raw = new RawView(rig.Main);
+            rig.Main.Tick();
+            for (int i = 0; i < IpcTracer.MaxChannels + 50; i++) raw.Send("{\"k\":\"send\",\"ch\":\"t" + i + "\",\"a\":[]}");
+            rig.Main.Tick();
+            var channels = new System.Collections.Generic.List<IpcChannelTraffic>();
+            rig.Main.Tracer.CopyChannels(channels);
+            Assert.That(channels.Count, Is.EqualTo(IpcTracer.MaxChannels + 1));
+            Assert.That(channels.Exists(c => c.Channel == IpcTracer.OtherChannels), Is.True);
+            raw.Close();
+        }
     }
 }
