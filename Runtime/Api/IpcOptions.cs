@@ -31,6 +31,20 @@ namespace FrameIpc
         public int MaxQueuedFrames { get; set; } = 65_536;
 
         /// <summary>
+        /// Most invokes from one peer whose handlers may run at once on this side (for the engine: per view). Default 4,096.
+        /// One more is answered at once with a LimitError (<c>ELIMIT</c>), and its handler is not called. Each running
+        /// invoke also has a deadline: the caller's <c>t</c>, or <see cref="DefaultInvokeTimeout"/> when it gives none.
+        /// </summary>
+        public int MaxRunningInvokes { get; set; } = 4_096;
+
+        /// <summary>
+        /// Whether a view may send to another view through the engine (<c>sendTo</c>, the wire's <c>to</c>). Default false:
+        /// such a send is refused with a ForbiddenError notice to its sender. When true, a relay must still pass the
+        /// sender's and the receiver's <see cref="IpcChannelFilter"/> and <see cref="IpcMain.RelayFilter"/>. Engine only.
+        /// </summary>
+        public bool AllowRelay { get; set; }
+
+        /// <summary>
         /// Origins a view may be attached with (exact, e.g. <c>http://127.0.0.1:5173</c>), checked by <see cref="IpcMain.Attach"/>.
         /// Default null: any origin, including none. A view whose origin is not listed is refused before any message is read.
         /// </summary>
@@ -45,6 +59,7 @@ namespace FrameIpc
             if (MaxDepth < 4) throw new ArgumentOutOfRangeException(nameof(MaxDepth), "must be at least 4");
             if (MaxHeldChars < 0) throw new ArgumentOutOfRangeException(nameof(MaxHeldChars), "must not be negative");
             if (MaxQueuedFrames <= 0) throw new ArgumentOutOfRangeException(nameof(MaxQueuedFrames), "must be positive");
+            if (MaxRunningInvokes <= 0) throw new ArgumentOutOfRangeException(nameof(MaxRunningInvokes), "must be positive");
             return this;
         }
     }

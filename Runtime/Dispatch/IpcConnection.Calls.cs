@@ -41,12 +41,14 @@ namespace FrameIpc
                 pending.Channel = channel;
                 pending.TimeoutMs = (long)timeout.TotalMilliseconds;
                 pending.DeadlineTimestamp = Now() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+                pending.Owner = this;
                 if (token.CanBeCanceled)
                 {
                     pending.CancellationToken = token;
                     pending.Registration = token.Register(s_onCancel, pending);
                 }
                 _pending.Add(id, pending);
+                _pendingDeadlines.Add(pending);
                 return pending.Task;
             }
         }
@@ -56,7 +58,11 @@ namespace FrameIpc
             PendingInvoke? pending;
             lock (_gate)
             {
-                if (_pending.TryGetValue(e.Id, out pending)) _pending.Remove(e.Id);
+                if (_pending.TryGetValue(e.Id, out pending))
+                {
+                    _pending.Remove(e.Id);
+                    _pendingDeadlines.Remove(pending);
+                }
             }
             if (pending == null)
             {
@@ -85,6 +91,7 @@ namespace FrameIpc
                 return;
             }
             _incoming.Remove(id);
+            _incomingDeadlines.Remove(call);
             Abandon(call);
         }
 
@@ -109,6 +116,7 @@ namespace FrameIpc
             for (int i = 0; i < _finished.Count; i++)
             {
                 _incoming.Remove(_finished[i].Id);
+                _incomingDeadlines.Remove(_finished[i]);
                 FinishIncoming(_finished[i]);
             }
             _finished.Clear();
@@ -117,8 +125,6 @@ namespace FrameIpc
         private void FinishIncoming(IncomingCall call)
         {
             var task = call.Task;
-            // Not abandoned, yet its token fired: only the caller's deadline (CancelAfter) cancels it then.
-            bool deadlinePassed = call.Cancellation != null && call.Cancellation.IsCancellationRequested && call.TimeoutMs > 0;
             call.Cancellation?.Dispose();
             if (call.Abandoned)
             {
@@ -148,43 +154,9 @@ namespace FrameIpc
                     }
                 }
             }
-            if (task.IsCanceled && deadlinePassed)
-            {
-                // Cancelled by the caller's deadline, not by a cancel: the caller is told it timed out, as its own clock would say.
-                WriteErrorResult(call.Id, IpcErrorNames.Timeout, $"no result within {call.TimeoutMs} ms", IpcErrorCodes.Timeout, null);
-                return;
-            }
             var failure = task.IsCanceled ? new OperationCanceledException($"The handler of '{call.Channel}' was cancelled") : task.Exception!.GetBaseException();
             if (!task.IsCanceled) Report(IpcDiagnosticKind.HandlerError, call.Channel, $"the handler of '{call.Channel}' failed: {failure.Message}", failure);
             WriteErrorResult(call.Id, failure);
-        }
-
-        private void PollPending(long now)
-        {
-            lock (_gate)
-            {
-                if (_pending.Count == 0) return;
-                foreach (var pair in _pending)
-                    if (pair.Value.CancelRequested || now >= pair.Value.DeadlineTimestamp) _expired.Add(pair.Value);
-                for (int i = 0; i < _expired.Count; i++)
-                {
-                    var p = _expired[i];
-                    _pending.Remove(p.Id);
-                    // Tell the other side, so the handler's token fires there too.
-                    _out.Begin(EnvelopeKind.Cancel);
-                    _out.Int("id", p.Id);
-                    _out.End();
-                    TraceOut(_out, EnvelopeKind.Cancel, null, p.Id);
-                }
-            }
-            // Completing runs the caller's continuation inline, so it happens outside the lock.
-            for (int i = 0; i < _expired.Count; i++)
-            {
-                var p = _expired[i];
-                if (p.CancelRequested) FailPending(p, new OperationCanceledException($"Invoke '{p.Channel}' was cancelled", p.CancellationToken));
-                else FailPending(p, IpcException.ForInvoke(p.Channel, IpcErrorNames.Timeout, $"no result within {p.TimeoutMs} ms", IpcErrorCodes.Timeout, null));
-            }
-            _expired.Clear();
         }
 
         /// <summary>Fails every invoke this side is waiting on (reload, close): none is left hanging.</summary>
@@ -194,6 +166,8 @@ namespace FrameIpc
             {
                 foreach (var pair in _pending) _expired.Add(pair.Value);
                 _pending.Clear();
+                _pendingDeadlines.Clear();
+                _cancelRequests.Clear();
             }
             for (int i = 0; i < _expired.Count; i++)
             {
@@ -222,6 +196,7 @@ namespace FrameIpc
         {
             foreach (var pair in _incoming) Abandon(pair.Value);
             _incoming.Clear();
+            _incomingDeadlines.Clear();
         }
 
         public void CopyPending(int viewId, long now, System.Collections.Generic.List<IpcPendingInvoke> into)

@@ -99,13 +99,16 @@ namespace FrameIpc
             }
         }
 
-        /// <summary>After dispatch: finished handlers, expired or cancelled invokes, a closed transport, then the batch.</summary>
-        public void Complete(long now)
+        /// <summary>
+        /// After dispatch: a closed transport, finished handlers, then expired or cancelled invokes within what is left of
+        /// the tick's budget (see <see cref="Expire"/>), then the batch.
+        /// </summary>
+        public void Complete(long now, ref int budget, long deadline)
         {
             CheckPeerClosed();
             if (_state == ConnectionState.Closed) return;
             PollIncoming();
-            PollPending(now);
+            Expire(now, ref budget, deadline);
             Flush();
         }
 
