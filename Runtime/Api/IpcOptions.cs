@@ -12,7 +12,11 @@ namespace FrameIpc
         /// <summary>Time slice one <c>Tick()</c> may spend dispatching before it leaves the rest for the next tick. Default 8 ms.</summary>
         public TimeSpan TickTimeBudget { get; set; } = TimeSpan.FromMilliseconds(8);
 
-        /// <summary>Deadline of an invoke (either direction) and of <c>SendSync</c> when the call gives none. Default 10 s.</summary>
+        /// <summary>
+        /// Deadline of an invoke (either direction) and of <c>SendSync</c> when the call gives none, and of a peer's invoke
+        /// that arrives without one (no <c>t</c>, or 0): its handler's token is cancelled then, and the caller gets a
+        /// TimeoutError. Default 10 s.
+        /// </summary>
         public TimeSpan DefaultInvokeTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
         /// <summary>Longest inbound frame accepted, in characters. Default 1,048,576. Longer frames are refused with a LimitError.</summary>

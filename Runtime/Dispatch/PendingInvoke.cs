@@ -33,13 +33,14 @@ namespace FrameIpc
 
         protected void ResetBase()
         {
+            // First: Dispose waits for a callback already running, so none reads the fields below as they are cleared.
+            Registration.Dispose();
+            Registration = default;
             Id = 0;
             Channel = "";
             DeadlineTimestamp = TimeoutMs = 0;
             HeapIndex = -1;
             Owner = null;
-            Registration.Dispose();
-            Registration = default;
             CancellationToken = default;
             _cancelRequested = 0;
         }
