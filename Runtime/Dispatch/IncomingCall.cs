@@ -23,6 +23,9 @@ namespace FrameIpc
         /// </summary>
         public long TimeoutMs;
 
+        /// <summary>The connection whose tick writes the result (the task's continuation queues the call there).</summary>
+        public IpcConnection? Owner;
+
         /// <summary>The caller cancelled or went away: the result is dropped when the task ends.</summary>
         public bool Abandoned;
 

@@ -8,6 +8,7 @@ namespace FrameIpc
     internal sealed partial class IpcConnection
     {
         private static readonly Action<object?> s_onCancel = state => ((PendingInvoke)state!).RequestCancel();
+        private static readonly Action<Task, object?> s_onHandlerDone = (task, state) => { var call = (IncomingCall)state!; call.Owner!.OnHandlerDone(call); };
 
         /// <summary>Queues an invoke and returns the pooled task that the tick completes, fails, times out or cancels.</summary>
         public ValueTask<TResult> Invoke<TArgs, TResult>(string channel, in TArgs args, IpcInvokeOptions options) where TArgs : struct, IIpcArgs
@@ -108,16 +109,33 @@ namespace FrameIpc
                 call.Task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
+        /// <summary>
+        /// Any thread (the handler task's continuation): queues a finished call for the tick, which writes its result. The
+        /// tick then looks only at calls that finished, never at every running one.
+        /// </summary>
+        private void OnHandlerDone(IncomingCall call)
+        {
+            lock (_doneLock) _done.Add(call);
+        }
+
         private void PollIncoming()
         {
-            if (_incoming.Count == 0) return;
-            foreach (var pair in _incoming)
-                if (pair.Value.Task.IsCompleted) _finished.Add(pair.Value);
+            lock (_doneLock)
+            {
+                if (_done.Count == 0) return;
+                var swap = _done;
+                _done = _finished;
+                _finished = swap;
+            }
             for (int i = 0; i < _finished.Count; i++)
             {
-                _incoming.Remove(_finished[i].Id);
-                _incomingDeadlines.Remove(_finished[i]);
-                FinishIncoming(_finished[i]);
+                var call = _finished[i];
+                RunningScanned++;
+                // Abandoned (cancelled, expired, or its peer went away) calls already left _incoming: nothing to answer.
+                if (call.Abandoned || !_incoming.TryGetValue(call.Id, out var running) || running != call) continue;
+                _incoming.Remove(call.Id);
+                _incomingDeadlines.Remove(call);
+                FinishIncoming(call);
             }
             _finished.Clear();
         }
@@ -197,6 +215,7 @@ namespace FrameIpc
             foreach (var pair in _incoming) Abandon(pair.Value);
             _incoming.Clear();
             _incomingDeadlines.Clear();
+            lock (_doneLock) _done.Clear();
         }
 
         public void CopyPending(int viewId, long now, System.Collections.Generic.List<IpcPendingInvoke> into)

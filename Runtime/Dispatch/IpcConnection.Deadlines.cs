@@ -23,6 +23,9 @@ namespace FrameIpc
         // beside the object because a pooled invoke may have completed and been reused by the time the tick looks.
         private readonly List<KeyValuePair<long, PendingInvoke>> _cancelRequests = new List<KeyValuePair<long, PendingInvoke>>();
 
+        /// <summary>Finished handlers the tick has looked at so far: it never walks the ones still running.</summary>
+        internal long RunningScanned { get; private set; }
+
         /// <summary>Entries both deadline heaps have looked at so far: a test's proof that a tick does not scan.</summary>
         internal long DeadlineVisits
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace FrameIpc
 {
@@ -208,6 +209,7 @@ namespace FrameIpc
             call.Id = e.Id;
             call.Channel = channel;
             call.Cancellation = cts;
+            call.Owner = this;
             // No t (or 0) gets this side's default: a caller that never gives up must not hold a handler here forever.
             call.TimeoutMs = e.TimeoutMs > 0 ? e.TimeoutMs : (long)_options.DefaultInvokeTimeout.TotalMilliseconds;
             if (call.Task.IsCompleted)
@@ -218,6 +220,7 @@ namespace FrameIpc
             call.DeadlineTimestamp = DeadlineAfter(Now(), Math.Min(call.TimeoutMs, MaxDeadlineMs));
             _incoming.Add(e.Id, call);
             _incomingDeadlines.Add(call);
+            call.Task.ContinueWith(s_onHandlerDone, call, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
         private void HandleSync(Envelope e)

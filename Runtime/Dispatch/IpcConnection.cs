@@ -23,7 +23,10 @@ namespace FrameIpc
         private readonly Dictionary<long, PendingInvoke> _pending = new Dictionary<long, PendingInvoke>();
         private readonly Dictionary<long, IncomingCall> _incoming = new Dictionary<long, IncomingCall>();
         private readonly List<PendingInvoke> _expired = new List<PendingInvoke>();
-        private readonly List<IncomingCall> _finished = new List<IncomingCall>();
+        // Handlers that finished (filled from any thread under _doneLock), swapped with _finished for the tick to drain.
+        private readonly object _doneLock = new object();
+        private List<IncomingCall> _done = new List<IncomingCall>();
+        private List<IncomingCall> _finished = new List<IncomingCall>();
         private readonly IpcEvent _event = new IpcEvent();
         private readonly SyncWait? _syncWait;
         private long _nextId;

@@ -13,6 +13,9 @@ namespace FrameIpc.Tests.Dispatch
     {
         private const int Many = 100_000;
 
+        /// <summary>Enough for a mass expiry to span many ticks; each rejected caller costs a thrown exception, so not more.</summary>
+        private const int Expiring = 20_000;
+
         [Test]
         public void AnEngineIdleTick_With100000PendingInvokes_LooksAtOneDeadline()
         {
@@ -55,23 +58,52 @@ namespace FrameIpc.Tests.Dispatch
         }
 
         [Test]
+        public void AnIdleTick_With10000RunningHandlers_LooksAtNone_AndAFinishedOneOnce()
+        {
+            const int count = 10_000;
+            using var rig = new IpcRig(new IpcOptions { MaxRunningInvokes = count, TickTimeBudget = TimeSpan.FromSeconds(30) });
+            var raw = new RawView(rig.Main);
+            var never = new TaskCompletionSource<int>();
+            var last = new TaskCompletionSource<int>();
+            rig.Main.Handle<int>("hold", (e, ct) => e.Arg<int>(0) == 1 ? last.Task : never.Task);
+            rig.Main.Tick();
+            raw.Send(Invokes(1, count / 2, 600_000));
+            raw.Send(Invokes(count / 2 + 1, count, 600_000));
+            rig.Main.Tick();
+            var connection = raw.Contents.Connection;
+            Assert.That(connection.RunningHandlers, Is.EqualTo(count));
+
+            long scanned = connection.RunningScanned, visits = connection.DeadlineVisits;
+            for (int i = 0; i < 10; i++) rig.Main.Tick();
+            Assert.That(connection.RunningScanned - scanned, Is.EqualTo(0), "no running handler is looked at while none finishes");
+            Assert.That(connection.DeadlineVisits - visits, Is.LessThanOrEqualTo(10));
+
+            last.SetResult(5);
+            rig.Main.Tick();
+            Assert.That(connection.RunningScanned - scanned, Is.EqualTo(1), "only the one that finished");
+            Assert.That(connection.RunningHandlers, Is.EqualTo(count - 1));
+            Assert.That(raw.AllReceived, Does.Contain("{\"k\":\"result\",\"id\":1,\"r\":5}"));
+            raw.Close();
+        }
+
+        [Test]
         public void AnEngineMassExpiry_IsSpreadOverTicksByTheMessageBudget_AndEveryCancelGoesOut()
         {
             using var rig = new IpcRig(new IpcOptions { MaxMessagesPerTick = 1000, TickTimeBudget = TimeSpan.FromSeconds(30) });
             var raw = new RawView(rig.Main);
             rig.Main.Tick();
-            var calls = new Task<int>[Many];
-            for (int i = 0; i < Many; i++) calls[i] = raw.Contents.InvokeAsync<int>("page:never", TimeSpan.FromMilliseconds(1)).AsTask();
+            var calls = new Task<int>[Expiring];
+            for (int i = 0; i < Expiring; i++) calls[i] = raw.Contents.InvokeAsync<int>("page:never", TimeSpan.FromMilliseconds(1)).AsTask();
             WaitPastEveryDeadline();
 
-            for (int tick = 1; tick <= Many / 1000; tick++)
+            for (int tick = 1; tick <= Expiring / 1000; tick++)
             {
                 rig.Main.Tick();
-                Assert.That(rig.Main.PendingInvokes, Is.EqualTo(Many - tick * 1000), "tick " + tick + " expired exactly its budget");
+                Assert.That(rig.Main.PendingInvokes, Is.EqualTo(Expiring - tick * 1000), "tick " + tick + " expired exactly its budget");
             }
 
             Assert.That(Array.TrueForAll(calls, c => c.IsFaulted && ((IpcException)c.Exception.InnerException).Name == IpcErrorNames.Timeout), Is.True);
-            Assert.That(raw.Count("{\"k\":\"cancel\",\"id\":"), Is.EqualTo(Many), "a cancel went out for every expired invoke");
+            Assert.That(raw.Count("{\"k\":\"cancel\",\"id\":"), Is.EqualTo(Expiring), "a cancel went out for every expired invoke");
             raw.Close();
         }
 
@@ -104,14 +136,14 @@ namespace FrameIpc.Tests.Dispatch
         {
             using var rig = new IpcRig(new IpcOptions { MaxMessagesPerTick = 1000, TickTimeBudget = TimeSpan.FromSeconds(30) });
             var (_, view) = rig.AddView();
-            var calls = new Task<int>[Many];
-            for (int i = 0; i < Many; i++) calls[i] = view.InvokeAsync<int>("never", TimeSpan.FromMilliseconds(1)).AsTask();
+            var calls = new Task<int>[Expiring];
+            for (int i = 0; i < Expiring; i++) calls[i] = view.InvokeAsync<int>("never", TimeSpan.FromMilliseconds(1)).AsTask();
             WaitPastEveryDeadline();
 
-            for (int tick = 1; tick <= Many / 1000; tick++)
+            for (int tick = 1; tick <= Expiring / 1000; tick++)
             {
                 view.Tick();
-                Assert.That(view.Connection.PendingInvokes, Is.EqualTo(Many - tick * 1000), "tick " + tick + " expired exactly its budget");
+                Assert.That(view.Connection.PendingInvokes, Is.EqualTo(Expiring - tick * 1000), "tick " + tick + " expired exactly its budget");
             }
             Assert.That(Array.TrueForAll(calls, c => c.IsFaulted && ((IpcException)c.Exception.InnerException).Name == IpcErrorNames.Timeout), Is.True);
         }
@@ -162,7 +194,7 @@ namespace FrameIpc.Tests.Dispatch
             for (int id = from; id <= to; id++)
             {
                 if (id > from) s.Append(',');
-                s.Append("{\"k\":\"invoke\",\"id\":").Append(id).Append(",\"ch\":\"hold\",\"t\":").Append(timeoutMs).Append('}');
+                s.Append("{\"k\":\"invoke\",\"id\":").Append(id).Append(",\"ch\":\"hold\",\"a\":[").Append(id).Append("],\"t\":").Append(timeoutMs).Append('}');
             }
             return s.Append("]}").ToString();
         }
