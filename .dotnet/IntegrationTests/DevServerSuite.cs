@@ -20,6 +20,10 @@ namespace FrameIpc.IntegrationTests
 
         protected override Task NavigateAsync() => Page.GotoAsync(Server.PageUrl("test.html"));
 
+        /// <summary>Relay is off by default; only the tests of a working relay (named SendTo_...) turn it on.</summary>
+        protected override IpcOptions CreateOptions() =>
+            new IpcOptions { AllowRelay = TestContext.CurrentContext.Test.MethodName?.StartsWith("SendTo_") == true };
+
         protected override void StopTransport() => Server?.Stop();
 
         protected override Task UntilAttachedAsync() => Until(() => Main.Views.Count > 0, "the page's WebSocket to be accepted");
@@ -56,6 +60,24 @@ namespace FrameIpc.IntegrationTests
             Assert.That(await second.EvaluateAsync<string>("() => window.peer[0]"), Is.EqualTo(firstId + ":hello"));
             await UntilPage("() => window.back.length === 1");
             Assert.That(await Js<string>("() => window.back[0]"), Is.EqualTo(secondId + ":hi " + firstId));
+        }
+
+        [Test]
+        public async Task RelayOff_SendToIsAnsweredWithAForbiddenError_AndNothingReachesTheOtherPage()
+        {
+            await LoadAsync();
+            var second = await Context.NewPageAsync();
+            await second.GotoAsync(Server.PageUrl("test.html"));
+            int secondId = (await NextReadyViewAsync()).Id;
+            await second.EvaluateAsync("() => { window.peer = []; ipcRenderer.on('peer', (event, text) => window.peer.push(text)); }");
+            await Js("() => { window.errors = []; ipcRenderer.onerror = e => window.errors.push(e.name + ' ' + e.code + ': ' + e.message); }");
+
+            await Js($"() => ipcRenderer.sendTo({secondId}, 'peer', 'hello')");
+
+            await UntilPage("() => window.errors.length === 1");
+            Assert.That(await Js<string>("() => window.errors[0]"),
+                Is.EqualTo($"ForbiddenError EFORBIDDEN: Cannot relay 'peer' to view {secondId}: relay between views is off (IpcOptions.AllowRelay)"));
+            Assert.That(await second.EvaluateAsync<int>("() => window.peer.length"), Is.EqualTo(0));
         }
     }
 }

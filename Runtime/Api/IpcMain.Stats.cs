@@ -26,6 +26,12 @@ namespace FrameIpc
             }
         }
 
+        /// <summary>View-to-view sends (<c>sendTo</c>) delivered so far.</summary>
+        public long RelaysDelivered { get; private set; }
+
+        /// <summary>View-to-view sends refused so far (relay off, no such view, a channel filter, <see cref="RelayFilter"/>).</summary>
+        public long RelaysRefused { get; private set; }
+
         /// <summary>Recent traffic and per-tick statistics; off until <see cref="IpcTracer.Enabled"/> is set.</summary>
         public IpcTracer Tracer { get; } = new IpcTracer();
 

@@ -45,6 +45,13 @@ namespace FrameIpc
         /// <summary>A view went away; its pending invokes were rejected. Raised in <see cref="Tick"/> or in <see cref="WebContents.Close"/>.</summary>
         public event Action<WebContents>? ViewDestroyed;
 
+        /// <summary>
+        /// Decides each view-to-view relay that <see cref="IpcOptions.AllowRelay"/> and both views' channel filters let
+        /// through: <c>(from, to, channel)</c>, true to deliver. Called in <see cref="Tick"/>; a hook that throws refuses.
+        /// Default null: every such relay is delivered.
+        /// </summary>
+        public Func<WebContents, WebContents, string, bool>? RelayFilter { get; set; }
+
         /// <summary>The views attached and not yet destroyed.</summary>
         public IReadOnlyList<WebContents> Views => _views;
 
@@ -139,9 +146,11 @@ namespace FrameIpc
                 long deadline = start + (long)(Options.TickTimeBudget.TotalSeconds * Stopwatch.Frequency);
                 int n = views.Length;
                 for (int k = 0; k < n && budget > 0; k++) views[(k + _rotate) % n].Connection.Process(ref budget, deadline);
-                if (n > 0) _rotate = (_rotate + 1) % n;
                 long now = Stopwatch.GetTimestamp();
-                for (int i = 0; i < views.Length; i++) views[i].Connection.Complete(now);
+                // Expiries share what dispatch left of the budget, starting with the same view, so none is always last.
+                int expiryBudget = budget;
+                for (int k = 0; k < n; k++) views[(k + _rotate) % n].Connection.Complete(now, ref expiryBudget, deadline);
+                if (n > 0) _rotate = (_rotate + 1) % n;
                 if (_viewClosed) PruneClosedViews();
                 RecordTick(Options.MaxMessagesPerTick - budget, Stopwatch.GetTimestamp() - start);
             }
@@ -166,27 +175,73 @@ namespace FrameIpc
             lock (_broadcastLock) _broadcast?.Dispose();
         }
 
+        /// <summary>
+        /// A send from one view to another (<c>to</c>): delivered only when <see cref="IpcOptions.AllowRelay"/> is on, the
+        /// receiver exists, its channel filter allows the channel (the sender's was checked on arrival) and
+        /// <see cref="RelayFilter"/> agrees. Anything else answers the sender with an error notice and a diagnostic.
+        /// </summary>
         internal void Relay(WebContents from, Envelope e)
         {
-            var target = FromId(e.To);
             string channel = e.Channel!;
+            int to = e.To;
+            if (!Options.AllowRelay)
+            {
+                RefuseRelay(from, channel, $"Cannot relay '{channel}' to view {to}: relay between views is off (IpcOptions.AllowRelay)");
+                return;
+            }
+            var target = FromId(to);
             if (target == null || target.IsDestroyed)
             {
-                var message = $"Cannot relay '{channel}' to view {e.To}: there is no such view";
+                var message = $"Cannot relay '{channel}' to view {to}: there is no such view";
                 Report(IpcDiagnosticKind.Undeliverable, from.Id, channel, message, null);
                 from.Connection.SendErrorNotice(IpcErrorNames.Error, message, null);
+                RelaysRefused++;
                 return;
+            }
+            if (target.Channels != null && !target.Channels.Allows(channel))
+            {
+                RefuseRelay(from, channel, $"Cannot relay '{channel}' to view {to}: view {to} may not use channel '{channel}'");
+                return;
+            }
+            var filter = RelayFilter;
+            if (filter != null)
+            {
+                bool allowed;
+                try
+                {
+                    allowed = filter(from, target, channel);
+                }
+                catch (Exception ex)
+                {
+                    // A hook that fails refuses: a relay is only ever let through by a hook that said yes.
+                    Report(IpcDiagnosticKind.ListenerError, from.Id, channel, "the RelayFilter threw: " + ex.Message, ex);
+                    allowed = false;
+                }
+                if (!allowed)
+                {
+                    RefuseRelay(from, channel, $"Cannot relay '{channel}' to view {to}: refused by IpcMain.RelayFilter");
+                    return;
+                }
             }
             try
             {
                 var args = e.Args.IsPresent ? new ReadOnlySpan<char>(e.Buffer!, e.Args.Start, e.Args.Length) : default;
                 target.Connection.SendEncoded(channel, args, from.Id);
+                RelaysDelivered++;
             }
             catch (IpcException ex)
             {
                 Report(IpcDiagnosticKind.Undeliverable, from.Id, channel, ex.Message, ex);
                 from.Connection.SendErrorNotice(ex.Name, ex.Message, ex.Code);
+                RelaysRefused++;
             }
+        }
+
+        private void RefuseRelay(WebContents from, string channel, string message)
+        {
+            RelaysRefused++;
+            Report(IpcDiagnosticKind.Forbidden, from.Id, channel, message, null);
+            from.Connection.SendErrorNotice(IpcErrorNames.Forbidden, message, IpcErrorCodes.Forbidden);
         }
 
         internal void OnViewReady(WebContents view, bool reload)

@@ -12,7 +12,11 @@ namespace FrameIpc
         /// <summary>Time slice one <c>Tick()</c> may spend dispatching before it leaves the rest for the next tick. Default 8 ms.</summary>
         public TimeSpan TickTimeBudget { get; set; } = TimeSpan.FromMilliseconds(8);
 
-        /// <summary>Deadline of an invoke (either direction) and of <c>SendSync</c> when the call gives none. Default 10 s.</summary>
+        /// <summary>
+        /// Deadline of an invoke (either direction) and of <c>SendSync</c> when the call gives none, and of a peer's invoke
+        /// that arrives without one (no <c>t</c>, or 0): its handler's token is cancelled then, and the caller gets a
+        /// TimeoutError. Default 10 s.
+        /// </summary>
         public TimeSpan DefaultInvokeTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
         /// <summary>Longest inbound frame accepted, in characters. Default 1,048,576. Longer frames are refused with a LimitError.</summary>
@@ -43,6 +47,20 @@ namespace FrameIpc
         public int MaxChannelChars { get; set; } = 1024;
 
         /// <summary>
+        /// Most invokes from one peer whose handlers may run at once on this side (for the engine: per view). Default 4,096.
+        /// One more is answered at once with a LimitError (<c>ELIMIT</c>), and its handler is not called. Each running
+        /// invoke also has a deadline: the caller's <c>t</c>, or <see cref="DefaultInvokeTimeout"/> when it gives none.
+        /// </summary>
+        public int MaxRunningInvokes { get; set; } = 4_096;
+
+        /// <summary>
+        /// Whether a view may send to another view through the engine (<c>sendTo</c>, the wire's <c>to</c>). Default false:
+        /// such a send is refused with a ForbiddenError notice to its sender. When true, a relay must still pass the
+        /// sender's and the receiver's <see cref="IpcChannelFilter"/> and <see cref="IpcMain.RelayFilter"/>. Engine only.
+        /// </summary>
+        public bool AllowRelay { get; set; }
+
+        /// <summary>
         /// Origins a view may be attached with (exact, e.g. <c>http://127.0.0.1:5173</c>), checked by <see cref="IpcMain.Attach"/>.
         /// Default null: any origin, including none. A view whose origin is not listed is refused before any message is read.
         /// </summary>
@@ -59,6 +77,7 @@ namespace FrameIpc
             if (MaxQueuedFrames <= 0) throw new ArgumentOutOfRangeException(nameof(MaxQueuedFrames), "must be positive");
             if (MaxQueuedChars < MaxFrameChars) throw new ArgumentOutOfRangeException(nameof(MaxQueuedChars), "must be at least MaxFrameChars");
             if (MaxChannelChars < 1) throw new ArgumentOutOfRangeException(nameof(MaxChannelChars), "must be positive");
+            if (MaxRunningInvokes <= 0) throw new ArgumentOutOfRangeException(nameof(MaxRunningInvokes), "must be positive");
             return this;
         }
     }

@@ -94,7 +94,7 @@ namespace FrameIpc
                 int budget = _options.MaxMessagesPerTick;
                 long deadline = Stopwatch.GetTimestamp() + (long)(_options.TickTimeBudget.TotalSeconds * Stopwatch.Frequency);
                 Connection.Process(ref budget, deadline);
-                Connection.Complete(Stopwatch.GetTimestamp());
+                Connection.Complete(Stopwatch.GetTimestamp(), ref budget, deadline);
             }
             finally
             {

@@ -33,8 +33,10 @@ namespace FrameIpc
     /// <summary>One envelope as the tracer saw it.</summary>
     public readonly struct IpcTraceEntry
     {
-        internal IpcTraceEntry(double timeMs, int viewId, IpcTraceDirection direction, IpcTraceKind kind, string? channel, long invokeId, int size, double handlerMs)
+        internal IpcTraceEntry(double timeMs, int viewId, IpcTraceDirection direction, IpcTraceKind kind, string? channel, long invokeId, int size, double handlerMs,
+            int relayViewId = 0)
         {
+            RelayViewId = relayViewId;
             TimeMs = timeMs;
             ViewId = viewId;
             Direction = direction;
@@ -59,6 +61,11 @@ namespace FrameIpc
         public long InvokeId { get; }
         /// <summary>The envelope's size in characters.</summary>
         public int Size { get; }
+        /// <summary>
+        /// For a view-to-view relay: on the sender's inbound <c>send</c>, the view it asked to reach (<c>to</c>); on the
+        /// receiver's outbound <c>send</c>, the view it came from. 0 for anything else.
+        /// </summary>
+        public int RelayViewId { get; }
         /// <summary>For inbound envelopes: how long the engine's listeners or handler took, in milliseconds.</summary>
         public double HandlerMs { get; }
     }

@@ -83,9 +83,9 @@ namespace FrameIpc
 
         internal long Now() => Stopwatch.GetTimestamp();
 
-        internal void Record(int viewId, IpcTraceDirection direction, EnvelopeKind kind, string? channel, long id, int size, long handlerTicks)
+        internal void Record(int viewId, IpcTraceDirection direction, EnvelopeKind kind, string? channel, long id, int size, long handlerTicks, int relayViewId = 0)
         {
-            var entry = new IpcTraceEntry(Elapsed(Stopwatch.GetTimestamp() - _origin), viewId, direction, (IpcTraceKind)kind, channel, id, size, Elapsed(handlerTicks));
+            var entry = new IpcTraceEntry(Elapsed(Stopwatch.GetTimestamp() - _origin), viewId, direction, (IpcTraceKind)kind, channel, id, size, Elapsed(handlerTicks), relayViewId);
             lock (_lock)
             {
                 _ring[_next] = entry;

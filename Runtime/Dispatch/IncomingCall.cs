@@ -5,9 +5,10 @@ namespace FrameIpc
 {
     /// <summary>
     /// An invoke from the peer whose asynchronous handler is still running. The tick polls <see cref="Task"/> rather
-    /// than attaching a continuation, so the result is always written on the ticking thread.
+    /// than attaching a continuation, so the result is always written on the ticking thread. Its deadline (the caller's
+    /// <c>t</c>, or this side's default) sits in a heap the tick expires from.
     /// </summary>
-    internal class IncomingCall
+    internal class IncomingCall : DeadlineEntry
     {
         public IncomingCall(Task task) { Task = task; }
 
@@ -16,8 +17,14 @@ namespace FrameIpc
         public string Channel = "";
         public CancellationTokenSource? Cancellation;
 
-        /// <summary>The caller's deadline (<c>t</c>) in milliseconds, 0 for none; the handler's token fires when it passes.</summary>
+        /// <summary>
+        /// The deadline in milliseconds: the caller's <c>t</c>, or <see cref="IpcOptions.DefaultInvokeTimeout"/> when it gave
+        /// none. When it passes, the tick cancels the handler's token and answers the caller with a TimeoutError.
+        /// </summary>
         public long TimeoutMs;
+
+        /// <summary>The connection whose tick writes the result (the task's continuation queues the call there).</summary>
+        public IpcConnection? Owner;
 
         /// <summary>The caller cancelled or went away: the result is dropped when the task ends.</summary>
         public bool Abandoned;

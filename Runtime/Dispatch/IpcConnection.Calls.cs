@@ -8,6 +8,7 @@ namespace FrameIpc
     internal sealed partial class IpcConnection
     {
         private static readonly Action<object?> s_onCancel = state => ((PendingInvoke)state!).RequestCancel();
+        private static readonly Action<Task, object?> s_onHandlerDone = (task, state) => { var call = (IncomingCall)state!; call.Owner!.OnHandlerDone(call); };
 
         /// <summary>Queues an invoke and returns the pooled task that the tick completes, fails, times out or cancels.</summary>
         public ValueTask<TResult> Invoke<TArgs, TResult>(string channel, in TArgs args, IpcInvokeOptions options) where TArgs : struct, IIpcArgs
@@ -42,12 +43,14 @@ namespace FrameIpc
                 pending.Channel = channel;
                 pending.TimeoutMs = (long)timeout.TotalMilliseconds;
                 pending.DeadlineTimestamp = Now() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+                pending.Owner = this;
                 if (token.CanBeCanceled)
                 {
                     pending.CancellationToken = token;
                     pending.Registration = token.Register(s_onCancel, pending);
                 }
                 _pending.Add(id, pending);
+                _pendingDeadlines.Add(pending);
                 return pending.Task;
             }
         }
@@ -57,7 +60,11 @@ namespace FrameIpc
             PendingInvoke? pending;
             lock (_gate)
             {
-                if (_pending.TryGetValue(e.Id, out pending)) _pending.Remove(e.Id);
+                if (_pending.TryGetValue(e.Id, out pending))
+                {
+                    _pending.Remove(e.Id);
+                    _pendingDeadlines.Remove(pending);
+                }
             }
             if (pending == null)
             {
@@ -86,6 +93,7 @@ namespace FrameIpc
                 return;
             }
             _incoming.Remove(id);
+            _incomingDeadlines.Remove(call);
             Abandon(call);
         }
 
@@ -102,15 +110,33 @@ namespace FrameIpc
                 call.Task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
+        /// <summary>
+        /// Any thread (the handler task's continuation): queues a finished call for the tick, which writes its result. The
+        /// tick then looks only at calls that finished, never at every running one.
+        /// </summary>
+        private void OnHandlerDone(IncomingCall call)
+        {
+            lock (_doneLock) _done.Add(call);
+        }
+
         private void PollIncoming()
         {
-            if (_incoming.Count == 0) return;
-            foreach (var pair in _incoming)
-                if (pair.Value.Task.IsCompleted) _finished.Add(pair.Value);
+            lock (_doneLock)
+            {
+                if (_done.Count == 0) return;
+                var swap = _done;
+                _done = _finished;
+                _finished = swap;
+            }
             for (int i = 0; i < _finished.Count; i++)
             {
-                _incoming.Remove(_finished[i].Id);
-                FinishIncoming(_finished[i]);
+                var call = _finished[i];
+                RunningScanned++;
+                // Abandoned (cancelled, expired, or its peer went away) calls already left _incoming: nothing to answer.
+                if (call.Abandoned || !_incoming.TryGetValue(call.Id, out var running) || running != call) continue;
+                _incoming.Remove(call.Id);
+                _incomingDeadlines.Remove(call);
+                FinishIncoming(call);
             }
             _finished.Clear();
         }
@@ -118,8 +144,6 @@ namespace FrameIpc
         private void FinishIncoming(IncomingCall call)
         {
             var task = call.Task;
-            // Not abandoned, yet its token fired: only the caller's deadline (CancelAfter) cancels it then.
-            bool deadlinePassed = call.Cancellation != null && call.Cancellation.IsCancellationRequested && call.TimeoutMs > 0;
             call.Cancellation?.Dispose();
             if (call.Abandoned)
             {
@@ -149,43 +173,9 @@ namespace FrameIpc
                     }
                 }
             }
-            if (task.IsCanceled && deadlinePassed)
-            {
-                // Cancelled by the caller's deadline, not by a cancel: the caller is told it timed out, as its own clock would say.
-                WriteErrorResult(call.Id, IpcErrorNames.Timeout, $"no result within {call.TimeoutMs} ms", IpcErrorCodes.Timeout, null);
-                return;
-            }
             var failure = task.IsCanceled ? new OperationCanceledException($"The handler of '{call.Channel}' was cancelled") : task.Exception!.GetBaseException();
             if (!task.IsCanceled) Report(IpcDiagnosticKind.HandlerError, call.Channel, $"the handler of '{call.Channel}' failed: {failure.Message}", failure);
             WriteErrorResult(call.Id, failure);
-        }
-
-        private void PollPending(long now)
-        {
-            lock (_gate)
-            {
-                if (_pending.Count == 0) return;
-                foreach (var pair in _pending)
-                    if (pair.Value.CancelRequested || now >= pair.Value.DeadlineTimestamp) _expired.Add(pair.Value);
-                for (int i = 0; i < _expired.Count; i++)
-                {
-                    var p = _expired[i];
-                    _pending.Remove(p.Id);
-                    // Tell the other side, so the handler's token fires there too.
-                    _out.Begin(EnvelopeKind.Cancel);
-                    _out.Int("id", p.Id);
-                    _out.End();
-                    TraceOut(_out, EnvelopeKind.Cancel, null, p.Id);
-                }
-            }
-            // Completing runs the caller's continuation inline, so it happens outside the lock.
-            for (int i = 0; i < _expired.Count; i++)
-            {
-                var p = _expired[i];
-                if (p.CancelRequested) FailPending(p, new OperationCanceledException($"Invoke '{p.Channel}' was cancelled", p.CancellationToken));
-                else FailPending(p, IpcException.ForInvoke(p.Channel, IpcErrorNames.Timeout, $"no result within {p.TimeoutMs} ms", IpcErrorCodes.Timeout, null));
-            }
-            _expired.Clear();
         }
 
         /// <summary>Fails every invoke this side is waiting on (reload, close): none is left hanging.</summary>
@@ -195,6 +185,8 @@ namespace FrameIpc
             {
                 foreach (var pair in _pending) _expired.Add(pair.Value);
                 _pending.Clear();
+                _pendingDeadlines.Clear();
+                _cancelRequests.Clear();
             }
             for (int i = 0; i < _expired.Count; i++)
             {
@@ -223,6 +215,8 @@ namespace FrameIpc
         {
             foreach (var pair in _incoming) Abandon(pair.Value);
             _incoming.Clear();
+            _incomingDeadlines.Clear();
+            lock (_doneLock) _done.Clear();
         }
 
         public void CopyPending(int viewId, long now, System.Collections.Generic.List<IpcPendingInvoke> into)

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace FrameIpc
 {
@@ -62,11 +63,13 @@ namespace FrameIpc
                 }
                 catch (IpcException ex)
                 {
+                    EnvelopeReader.ReadKindAndId(buffer, start, end, _options.MaxDepth, e);
                     RefuseEnvelope(e, ex);
                     return;
                 }
                 catch (Exception ex)
                 {
+                    EnvelopeReader.ReadKindAndId(buffer, start, end, _options.MaxDepth, e);
                     RefuseEnvelope(e, IpcException.Protocol("Malformed envelope: " + ex.Message));
                     return;
                 }
@@ -80,8 +83,9 @@ namespace FrameIpc
                 var kind = e.Kind;
                 var channel = e.Channel;
                 long id = e.Id;
+                int relayTo = kind == EnvelopeKind.Send && e.To > 0 ? e.To : 0;
                 Handle(e);
-                tracer.Record(_host.ViewId, IpcTraceDirection.In, kind, channel, id, end - start, tracer.Now() - started);
+                tracer.Record(_host.ViewId, IpcTraceDirection.In, kind, channel, id, end - start, tracer.Now() - started, relayTo);
             }
             finally
             {
@@ -160,6 +164,14 @@ namespace FrameIpc
                 RefuseEnvelope(e, IpcException.Protocol($"Duplicate invoke id {e.Id}: an invoke with that id is still running"));
                 return;
             }
+            if (_incoming.Count >= _options.MaxRunningInvokes)
+            {
+                // Checked before the handler is looked up, so a refused invoke never uses up a HandleOnce.
+                RefuseEnvelope(e, new IpcException(IpcErrorNames.Limit,
+                    $"Invoke '{channel}' refused: {_options.MaxRunningInvokes} invokes from {(_isEngine ? "view " + _host.ViewId : "the engine")} are already running (IpcOptions.MaxRunningInvokes)",
+                    IpcErrorCodes.Limit));
+                return;
+            }
             var handler = _host.TakeHandler(channel);
             if (handler == null)
             {
@@ -180,8 +192,8 @@ namespace FrameIpc
                 }
                 return;
             }
+            // No timer per call: the tick cancels the token when the deadline heap says it is due.
             var cts = new CancellationTokenSource();
-            if (e.TimeoutMs > 0) cts.CancelAfter(TimeSpan.FromMilliseconds(Math.Min(e.TimeoutMs, int.MaxValue)));
             IncomingCall call;
             try
             {
@@ -197,9 +209,18 @@ namespace FrameIpc
             call.Id = e.Id;
             call.Channel = channel;
             call.Cancellation = cts;
-            call.TimeoutMs = e.TimeoutMs > 0 ? e.TimeoutMs : 0;
-            if (call.Task.IsCompleted) FinishIncoming(call);
-            else _incoming.Add(e.Id, call);
+            call.Owner = this;
+            // No t (or 0) gets this side's default: a caller that never gives up must not hold a handler here forever.
+            call.TimeoutMs = e.TimeoutMs > 0 ? e.TimeoutMs : (long)_options.DefaultInvokeTimeout.TotalMilliseconds;
+            if (call.Task.IsCompleted)
+            {
+                FinishIncoming(call);
+                return;
+            }
+            call.DeadlineTimestamp = DeadlineAfter(Now(), Math.Min(call.TimeoutMs, MaxDeadlineMs));
+            _incoming.Add(e.Id, call);
+            _incomingDeadlines.Add(call);
+            call.Task.ContinueWith(s_onHandlerDone, call, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
         private void HandleSync(Envelope e)

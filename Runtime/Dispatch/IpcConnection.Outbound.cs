@@ -38,7 +38,7 @@ namespace FrameIpc
                 if (argsJson.Length > 0) _out.RawValue("a", argsJson);
                 _out.End(channel);
                 EnsureHeldFits(channel);
-                TraceOut(_out, EnvelopeKind.Send, channel, 0);
+                TraceOut(_out, EnvelopeKind.Send, channel, 0, from > 0 ? from : 0);
             }
         }
 
@@ -290,10 +290,10 @@ namespace FrameIpc
             _immediate.Begin(kind);
         }
 
-        private void TraceOut(FrameWriter writer, EnvelopeKind kind, string? channel, long id)
+        private void TraceOut(FrameWriter writer, EnvelopeKind kind, string? channel, long id, int relayFrom = 0)
         {
             var tracer = _host.Tracer;
-            if (tracer != null && tracer.Enabled) tracer.Record(_host.ViewId, IpcTraceDirection.Out, kind, channel, id, writer.LastEnvelopeLength, 0);
+            if (tracer != null && tracer.Enabled) tracer.Record(_host.ViewId, IpcTraceDirection.Out, kind, channel, id, writer.LastEnvelopeLength, 0, relayFrom);
         }
 
         private void EnsureCanSend(string channel)

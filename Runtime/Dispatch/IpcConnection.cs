@@ -28,7 +28,10 @@ namespace FrameIpc
         private readonly Dictionary<long, PendingInvoke> _pending = new Dictionary<long, PendingInvoke>();
         private readonly Dictionary<long, IncomingCall> _incoming = new Dictionary<long, IncomingCall>();
         private readonly List<PendingInvoke> _expired = new List<PendingInvoke>();
-        private readonly List<IncomingCall> _finished = new List<IncomingCall>();
+        // Handlers that finished (filled from any thread under _doneLock), swapped with _finished for the tick to drain.
+        private readonly object _doneLock = new object();
+        private List<IncomingCall> _done = new List<IncomingCall>();
+        private List<IncomingCall> _finished = new List<IncomingCall>();
         private readonly IpcEvent _event = new IpcEvent();
         private readonly SyncWait? _syncWait;
         private long _nextId;
@@ -115,13 +118,16 @@ namespace FrameIpc
             }
         }
 
-        /// <summary>After dispatch: finished handlers, expired or cancelled invokes, a closed transport, then the batch.</summary>
-        public void Complete(long now)
+        /// <summary>
+        /// After dispatch: a closed transport, finished handlers, then expired or cancelled invokes within what is left of
+        /// the tick's budget (see <see cref="Expire"/>), then the batch.
+        /// </summary>
+        public void Complete(long now, ref int budget, long deadline)
         {
             CheckPeerClosed();
             if (_state == ConnectionState.Closed) return;
             PollIncoming();
-            PollPending(now);
+            Expire(now, ref budget, deadline);
             Flush();
         }
 

@@ -11,27 +11,36 @@ namespace FrameIpc
     /// pooled source (no Task per call); the version token catches an await after the object went back to the pool.
     /// It is completed only on the ticking thread; a cancellation from another thread only raises a flag the tick reads.
     /// </summary>
-    internal abstract class PendingInvoke
+    internal abstract class PendingInvoke : DeadlineEntry
     {
         public long Id;
         public string Channel = "";
-        public long DeadlineTimestamp;
         public long TimeoutMs;
+
+        /// <summary>The connection that sent it: a cancellation from any thread is queued there for the tick.</summary>
+        public IpcConnection? Owner;
         public CancellationToken CancellationToken;
         public CancellationTokenRegistration Registration;
         private int _cancelRequested;
 
         public bool CancelRequested => Volatile.Read(ref _cancelRequested) != 0;
 
-        public void RequestCancel() => Interlocked.Exchange(ref _cancelRequested, 1);
+        /// <summary>Any thread (the token's callback): queues the cancel once, so the tick never has to look for flags.</summary>
+        public void RequestCancel()
+        {
+            if (Interlocked.Exchange(ref _cancelRequested, 1) == 0) Owner?.OnCancelRequested(this, Id);
+        }
 
         protected void ResetBase()
         {
+            // First: Dispose waits for a callback already running, so none reads the fields below as they are cleared.
+            Registration.Dispose();
+            Registration = default;
             Id = 0;
             Channel = "";
             DeadlineTimestamp = TimeoutMs = 0;
-            Registration.Dispose();
-            Registration = default;
+            HeapIndex = -1;
+            Owner = null;
             CancellationToken = default;
             _cancelRequested = 0;
         }

@@ -78,6 +78,38 @@ namespace FrameIpc
             if (e.Kind == EnvelopeKind.Batch) throw IpcException.Protocol("Batches do not nest");
         }
 
+        /// <summary>
+        /// After <see cref="Read"/> failed part-way: fills in the kind and id it did not reach, wherever they sit, so a
+        /// refused invoke or sync is answered with an error result whatever the order of its members (a bad <c>ch</c>
+        /// before <c>id</c> must not leave its caller waiting for its own timeout). Reads nothing else; never throws.
+        /// </summary>
+        public static void ReadKindAndId(char[] buffer, int start, int end, int maxDepth, Envelope e)
+        {
+            try
+            {
+                var s = new JsonScanner(new ReadOnlySpan<char>(buffer, 0, end), maxDepth, start);
+                s.Expect('{');
+                if (s.TryConsume('}')) return;
+                do
+                {
+                    var key = s.ReadRawString(out _);
+                    s.Expect(':');
+                    if (e.Kind == EnvelopeKind.None && key.SequenceEqual("k".AsSpan()) && s.Peek() == '"')
+                    {
+                        int at = s.Position;
+                        var kind = s.ReadRawString(out bool escaped);
+                        e.Kind = escaped ? EnvelopeKinds.Parse(Unescape(buffer, at, s.Position - at).AsSpan()) : EnvelopeKinds.Parse(kind);
+                    }
+                    else if (e.Id == 0 && key.SequenceEqual("id".AsSpan())) e.Id = Integer(ref s, "id", 1);
+                    else s.SkipValue();
+                } while (s.TryConsume(','));
+            }
+            catch (Exception)
+            {
+                // What could be found stays found; an envelope without a readable id is answered with a notice instead.
+            }
+        }
+
         private static void ReadMember(ref JsonScanner s, ReadOnlySpan<char> key, char[] buffer, int maxChannelChars, ChannelNames names, Envelope e)
         {
             if (key.Length == 1)

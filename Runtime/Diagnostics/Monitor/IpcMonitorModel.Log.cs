@@ -19,7 +19,10 @@ namespace FrameIpc
         /// </summary>
         public string? LogChannel(int index) => _logChannels[index];
 
-        /// <summary>One log line, e.g. <c>12.345 s  view 1  in   invoke  hud:fire  #3  57 chars  0.120 ms</c>.</summary>
+        /// <summary>
+        /// One log line, e.g. <c>12.345 s  view 1  in   invoke  hud:fire  #3  57 chars  0.120 ms</c>; a relayed send says
+        /// <c>relay to view 2</c> (as it came in) or <c>relay from view 1</c> (as it went out).
+        /// </summary>
         public string FormatLogLine(int index) => Format(_log[index], _logChannels[index]);
 
         /// <summary>Formats one traced envelope as a log line; <paramref name="channel"/> overrides the entry's.</summary>
@@ -29,6 +32,8 @@ namespace FrameIpc
             var line = string.Format(c, "{0,9:0.000} s  view {1}  {2,-3}  {3,-6}  {4}", entry.TimeMs / 1000, entry.ViewId,
                 entry.Direction == IpcTraceDirection.In ? "in" : "out", KindName(entry.Kind), channel ?? entry.Channel ?? "-");
             if (entry.InvokeId != 0) line += "  #" + entry.InvokeId.ToString(c);
+            if (entry.RelayViewId != 0)
+                line += (entry.Direction == IpcTraceDirection.In ? "  relay to view " : "  relay from view ") + entry.RelayViewId.ToString(c);
             line += "  " + entry.Size.ToString(c) + " chars";
             if (entry.Direction == IpcTraceDirection.In && entry.HandlerMs > 0) line += string.Format(c, "  {0:0.000} ms", entry.HandlerMs);
             return line;

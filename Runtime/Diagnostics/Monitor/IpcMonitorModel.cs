@@ -77,6 +77,12 @@ namespace FrameIpc
         /// <summary>The slowest tick the tracer recorded.</summary>
         public IpcTickStats LongestTick { get; private set; }
 
+        /// <summary>View-to-view sends the engine delivered (<see cref="IpcMain.RelaysDelivered"/>).</summary>
+        public long RelaysDelivered { get; private set; }
+
+        /// <summary>View-to-view sends the engine refused (<see cref="IpcMain.RelaysRefused"/>).</summary>
+        public long RelaysRefused { get; private set; }
+
         /// <summary>Envelopes the tracer recorded since it was cleared.</summary>
         public long TotalRecorded { get; private set; }
 
@@ -95,7 +101,10 @@ namespace FrameIpc
             if (_disposed) throw new ObjectDisposedException(nameof(IpcMonitorModel));
             var tracer = Main.Tracer;
             long total = tracer.TotalRecorded;
-            bool changed = total != TotalRecorded || tracer.LastTick.Tick != LastTick.Tick;
+            bool changed = total != TotalRecorded || tracer.LastTick.Tick != LastTick.Tick
+                || Main.RelaysDelivered != RelaysDelivered || Main.RelaysRefused != RelaysRefused;
+            RelaysDelivered = Main.RelaysDelivered;
+            RelaysRefused = Main.RelaysRefused;
             TotalRecorded = total;
             LastTick = tracer.LastTick;
             LongestTick = tracer.LongestTick;

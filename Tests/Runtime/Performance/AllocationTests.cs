@@ -18,6 +18,7 @@ namespace FrameIpc.Tests.Performance
         private const string Health = "hud:health";
         private const string Double = "math:double";
         private const string State = "hud:state";
+        private const string Never = "work:never";
 
         private int _received;
         private long _sum;
@@ -191,6 +192,42 @@ namespace FrameIpc.Tests.Performance
                 Assert.That(total, Is.EqualTo(0), "bytes allocated by ipcMain.Tick() answering " + MeasuredRounds + " invokes");
             }
         }
+
+        [Test]
+        public void IdleTick_WithInvokesPendingAndRunningBothWays_AllocatesNothing()
+        {
+            const int Pending = 1000;
+            var calls = new ValueTask<int>[2 * Pending];
+            using (var rig = AllocationRig.Create())
+            {
+                rig.Main.Handle<int>(Never, NeverAnswer);
+                rig.View.Handle<int>(Never, NeverAnswer);
+                var contents = rig.Main.Views[0];
+                for (int i = 0; i < Pending; i++)
+                {
+                    calls[2 * i] = contents.InvokeAsync<int>(Never);
+                    calls[2 * i + 1] = rig.View.InvokeAsync<int>(Never);
+                }
+                for (int i = 0; i < WarmUpRounds; i++) rig.TickAll();
+                Assert.That(rig.Main.PendingInvokes, Is.EqualTo(Pending), "the engine's invokes are still pending");
+                Assert.That(contents.Connection.RunningHandlers, Is.EqualTo(Pending), "the view's invokes still run on the engine");
+
+                long before = AllocationRig.Allocated();
+                for (int i = 0; i < MeasuredRounds; i++)
+                {
+                    rig.Main.Tick();
+                    rig.View.Tick();
+                }
+                AllocationRig.AssertNothingAllocatedSince(before, "50 idle ticks of each side with 1,000 invokes pending and 1,000 running each way");
+            }
+            // Closing rejected every one of them: observing each returns its pooled source.
+            for (int i = 0; i < calls.Length; i++)
+                Assert.That(calls[i].AsTask().IsFaulted, Is.True);
+        }
+
+        private static readonly Task<int> NeverDone = new TaskCompletionSource<int>().Task;
+
+        private static Task<int> NeverAnswer(IpcEvent e, System.Threading.CancellationToken token) => NeverDone;
 
         private static void QueueStates(AllocationRig rig, int count)
         {

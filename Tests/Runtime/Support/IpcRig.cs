@@ -31,10 +31,10 @@ namespace FrameIpc.Tests
         public List<IpcDiagnostic> ViewDiagnostics { get; } = new List<IpcDiagnostic>();
 
         /// <summary>A C# view attached, connected and through its handshake.</summary>
-        public (WebContents Contents, IpcRenderer Renderer) AddView(bool connect = true)
+        public (WebContents Contents, IpcRenderer Renderer) AddView(bool connect = true, IpcChannelFilter channels = null)
         {
             var (engineEnd, viewEnd) = InMemoryTransport.CreatePair();
-            var contents = Main.Attach(engineEnd);
+            var contents = Main.Attach(engineEnd, null, channels);
             var renderer = new IpcRenderer(viewEnd, Options);
             renderer.Diagnostic += d => ViewDiagnostics.Add(d);
             _views.Add(renderer);

@@ -11,12 +11,12 @@ namespace FrameIpc.Tests
     {
         private readonly IFrameTransport _end;
 
-        public RawView(IpcMain main, bool hello = true)
+        public RawView(IpcMain main, bool hello = true, IpcChannelFilter channels = null)
         {
             var (engineEnd, viewEnd) = InMemoryTransport.CreatePair();
             _end = viewEnd;
             _end.Start(this);
-            Contents = main.Attach(engineEnd);
+            Contents = main.Attach(engineEnd, null, channels);
             if (hello) Send("{\"k\":\"hello\",\"v\":1}");
         }
 
@@ -31,6 +31,15 @@ namespace FrameIpc.Tests
         public void OnClosed(string reason) => ClosedReason = reason;
 
         public string AllReceived => string.Join("\n", Received);
+
+        /// <summary>How many times <paramref name="text"/> occurs in everything received (frames may be split or batched).</summary>
+        public int Count(string text)
+        {
+            int n = 0;
+            foreach (var frame in Received)
+                for (int at = frame.IndexOf(text, StringComparison.Ordinal); at >= 0; at = frame.IndexOf(text, at + text.Length, StringComparison.Ordinal)) n++;
+            return n;
+        }
 
         public void Close() => _end.Dispose();
     }
