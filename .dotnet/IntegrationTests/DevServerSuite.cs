@@ -13,7 +13,7 @@ namespace FrameIpc.IntegrationTests
 
         protected override Task StartTransportAsync()
         {
-            Server = new WebSocketDevServer(Main, new WebSocketDevServerOptions { Enabled = true, StaticFilesRoot = PagesDir });
+            Server = new WebSocketDevServer(Main, new WebSocketDevServerOptions { Enabled = true, Port = 0, StaticFilesRoot = PagesDir });
             Server.Start();
             return Task.CompletedTask;
         }

@@ -33,7 +33,7 @@ namespace FrameIpc.ReliabilityTests
             _main = new IpcMain(options);
             _main.Diagnostic += d => { lock (_diagnostics) _diagnostics.Add(d); };
             _engine = new EngineLoop(_main);
-            _server = new WebSocketDevServer(_main, new WebSocketDevServerOptions { Enabled = true, AllowedOrigins = allowedOrigins });
+            _server = new WebSocketDevServer(_main, new WebSocketDevServerOptions { Enabled = true, Port = 0, AllowedOrigins = allowedOrigins });
             _server.Start();
         }
 
@@ -93,7 +93,7 @@ namespace FrameIpc.ReliabilityTests
         {
             string token = _server.Token;
             var lastCharOff = token.Substring(0, token.Length - 1) + (token[token.Length - 1] == '0' ? '1' : '0');
-            using var other = new WebSocketDevServer(_main, new WebSocketDevServerOptions { Enabled = true });
+            using var other = new WebSocketDevServer(_main, new WebSocketDevServerOptions { Enabled = true, Port = 0, PersistToken = false });
             var candidates = new[] { lastCharOff, token.ToUpperInvariant(), token.Substring(0, token.Length - 1), token + "0", " " + token, other.Token, "" };
             foreach (var candidate in candidates)
             {
