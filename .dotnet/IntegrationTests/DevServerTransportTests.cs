@@ -68,7 +68,11 @@ namespace FrameIpc.IntegrationTests
             // Issue 14: with the server's limit below the engine's, each oversize frame handed the engine an uninitialised
             // pooled buffer, which still held the victim's last frame: the engine dispatched the secret again, as the attacker's.
             var secrets = new List<(int Sender, string Text)>();
-            await _engine.Run(() => _main.On<string>("secret", (e, text) => { lock (secrets) secrets.Add((e.SenderId, text)); }));
+            await _engine.Run(() =>
+            {
+                _main.On<string>("secret", (e, text) => { lock (secrets) secrets.Add((e.SenderId, text)); });
+                _main.Handle("flush", e => true);
+            });
             using var victim = await ConnectAsync();
             using var attacker = await ConnectAsync();
             int victimId = _main.Views[0].Id;
@@ -85,16 +89,22 @@ namespace FrameIpc.IntegrationTests
                 await victim.SendAsync(padded);
                 // Over 3 bytes a character, so the old code took its oversize path for these too.
                 await attacker.SendAsync(new string(' ', 3 * Limit + 1 + i));
-                Assert.That(await attacker.ReceiveContainingAsync("LimitError"), Does.Contain($"Frame of {3 * Limit + 1 + i} characters refused: the limit is {Limit}"));
             }
-            await BrowserSuite.Until(() => { lock (secrets) return secrets.Count >= Rounds; }, "the victim's sends");
-            await _engine.Run(() => 0); // one more tick: anything still queued is dispatched
+            await victim.SendAsync("{\"k\":\"invoke\",\"id\":1,\"ch\":\"flush\",\"a\":[]}");
+            await attacker.SendAsync("{\"k\":\"invoke\",\"id\":1,\"ch\":\"flush\",\"a\":[]}");
+            await victim.ReceiveContainingAsync("\"result\""); // sends and invokes from one view arrive in order:
+            var refusals = new List<string>();                  // everything each sent before is dispatched
+            for (string frame = await attacker.ReceiveAsync(); !frame.Contains("\"result\""); frame = await attacker.ReceiveAsync())
+                if (frame.Contains("LimitError")) refusals.Add(frame);
 
             lock (secrets)
             {
                 Assert.That(secrets, Has.Count.EqualTo(Rounds), "each secret exactly once");
                 Assert.That(secrets.FindAll(s => s.Sender != victimId), Is.Empty, "none credited to another view");
             }
+            Assert.That(refusals, Has.Count.EqualTo(Rounds), "each oversize frame was refused with a LimitError");
+            for (int i = 0; i < Rounds; i++)
+                Assert.That(refusals[i], Does.Contain($"Frame of {3 * Limit + 1 + i} characters refused: the limit is {Limit}"));
         }
 
         [Test]
