@@ -96,10 +96,18 @@ namespace FrameIpc.TestSupport
             return frame.ToArray();
         }
 
-        /// <summary>True once the peer has closed or reset the socket (readable with nothing to read, or an error).</summary>
+        /// <summary>True once the peer has closed or reset the socket; what it sent first (an error answer) is read and dropped.</summary>
         public static bool IsClosedByPeer(Socket socket)
         {
-            try { return socket.Poll(0, SelectMode.SelectRead) && socket.Available == 0; }
+            var drain = new byte[4096];
+            try
+            {
+                while (socket.Poll(0, SelectMode.SelectRead))
+                {
+                    if (socket.Available == 0 || socket.Receive(drain) == 0) return true;
+                }
+                return false;
+            }
             catch (SocketException) { return true; }
             catch (ObjectDisposedException) { return true; }
         }
