@@ -45,7 +45,7 @@ namespace FrameIpc
         {
             if (Interlocked.Increment(ref _open) > _options.MaxConnections)
             {
-                Log?.Invoke($"503: {_options.MaxConnections} connections are open (WebSocketDevServerOptions.MaxConnections); refused one more");
+                LogBound("503", $"503: {_options.MaxConnections} connections are open (WebSocketDevServerOptions.MaxConnections); refused one more");
                 await RefuseBusyAsync(client).ConfigureAwait(false);
                 Interlocked.Decrement(ref _open);
                 return;
@@ -77,7 +77,7 @@ namespace FrameIpc
             }
             catch (Exception ex) when (ex is IOException || ex is SocketException || ex is ObjectDisposedException)
             {
-                if (connection.AbortReason != null) Log?.Invoke("closed a connection: " + connection.AbortReason);
+                if (connection.AbortReason != null) LogBound(connection.AbortReason, "closed a connection: " + connection.AbortReason);
             }
             catch (Exception ex)
             {
@@ -167,6 +167,28 @@ namespace FrameIpc
                     _halfOpen--;
                 }
             }
+        }
+
+        private readonly Dictionary<string, (long At, int Skipped)> _boundLogs = new Dictionary<string, (long, int)>();
+
+        // A flood hits the same bound thousands of times a second: one line a second per reason, with the count skipped,
+        // keeps the log (often Unity's console) usable while it lasts.
+        private void LogBound(string reason, string message)
+        {
+            long now = Stopwatch.GetTimestamp();
+            int skipped;
+            lock (_boundLogs)
+            {
+                if (_boundLogs.TryGetValue(reason, out var last) && now - last.At < Stopwatch.Frequency)
+                {
+                    _boundLogs[reason] = (last.At, last.Skipped + 1);
+                    return;
+                }
+                skipped = last.Skipped;
+                if (_boundLogs.Count > 64) _boundLogs.Clear(); // reasons are few; never let the table grow
+                _boundLogs[reason] = (now, 0);
+            }
+            Log?.Invoke(skipped > 0 ? $"{message} ({skipped} more like it since the last such line)" : message);
         }
 
         private void StartSweeper()
