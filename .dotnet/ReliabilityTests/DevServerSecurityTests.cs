@@ -231,6 +231,43 @@ namespace FrameIpc.ReliabilityTests
         }
 
         [Test]
+        public async Task HalfOpenConnectionsAreCapped_AtUnderAndOver_TheOldestMakingRoom()
+        {
+            Restart(o => o.MaxHalfOpenConnections = 3);
+            var half = RawHttp.Latin1($"GET / HTTP/1.1\r\nHost: 127.0.0.1:{_server.Port}\r\n");
+            var sockets = new List<Socket>();
+            try
+            {
+                for (int i = 0; i < 3; i++) // under, then at the cap: all held
+                {
+                    var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                    sockets.Add(socket);
+                    await socket.ConnectAsync(IPAddress.Loopback, _server.Port);
+                    await socket.SendAsync(half, SocketFlags.None);
+                    int held = i + 1;
+                    await Until(() => _server.HalfOpenConnections == held, $"{held} half-open connections");
+                }
+                Assert.That(sockets.FindAll(RawHttp.IsClosedByPeer), Is.Empty, "at the cap, none is dropped");
+
+                var fourth = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                sockets.Add(fourth);
+                await fourth.ConnectAsync(IPAddress.Loopback, _server.Port); // one over
+
+                await Until(() => RawHttp.IsClosedByPeer(sockets[0]), "the oldest to be dropped");
+                Assert.That(_server.HalfOpenConnections, Is.EqualTo(3));
+                Assert.That(RawHttp.IsClosedByPeer(sockets[1]) || RawHttp.IsClosedByPeer(sockets[2]) || RawHttp.IsClosedByPeer(fourth), Is.False, "only the oldest");
+                await fourth.SendAsync(RawHttp.Latin1($"GET /missing HTTP/1.1\r\nHost: 127.0.0.1:{_server.Port}\r\n\r\n"), SocketFlags.None);
+                var answer = new byte[64];
+                int read = await fourth.ReceiveAsync(answer, SocketFlags.None);
+                Assert.That(System.Text.Encoding.ASCII.GetString(answer, 0, read), Does.StartWith("HTTP/1.1 404 "), "the newcomer is served");
+            }
+            finally
+            {
+                foreach (var socket in sockets) socket.Dispose();
+            }
+        }
+
+        [Test]
         public async Task AHeadThatNeverCompletesIsClosedAtTheHeaderDeadline()
         {
             Restart(o => o.HeaderTimeout = TimeSpan.FromMilliseconds(300));
