@@ -26,7 +26,7 @@ namespace FrameIpc.DemoTests
             int frameErrors = 0;
             loop.Error += ex => Interlocked.Increment(ref frameErrors);
             var folder = Path.Combine(HudDemoTests.PackageRoot(), "Samples~", "EditorPanel", "Web");
-            var server = new WebSocketDevServer(main, new WebSocketDevServerOptions { Enabled = true, StaticFilesRoot = folder });
+            var server = new WebSocketDevServer(main, new WebSocketDevServerOptions { Enabled = true, Port = 0, StaticFilesRoot = folder });
             server.Start();
             using var stop = new CancellationTokenSource();
             var thread = new Thread(() => loop.Run(System.TimeSpan.MaxValue, stop.Token)) { IsBackground = true, Name = "editor tick" };

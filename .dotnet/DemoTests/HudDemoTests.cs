@@ -27,7 +27,7 @@ namespace FrameIpc.DemoTests
         {
             _outstandingBefore = IpcPools.Outstanding;
             _output = new StringWriter();
-            _host = new DemoHost(new DemoOptions { Output = TextWriter.Synchronized(_output) });
+            _host = new DemoHost(new DemoOptions { Port = 0, Output = TextWriter.Synchronized(_output) });
             _host.StartBackground();
             _context = await NewContextAsync();
         }

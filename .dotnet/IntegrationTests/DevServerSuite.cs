@@ -13,7 +13,7 @@ namespace FrameIpc.IntegrationTests
 
         protected override Task StartTransportAsync()
         {
-            Server = new WebSocketDevServer(Main, new WebSocketDevServerOptions { Enabled = true, StaticFilesRoot = PagesDir });
+            Server = new WebSocketDevServer(Main, new WebSocketDevServerOptions { Enabled = true, Port = 0, StaticFilesRoot = PagesDir });
             Server.Start();
             return Task.CompletedTask;
         }
@@ -40,6 +40,43 @@ namespace FrameIpc.IntegrationTests
             await Until(() => got.Count == 1, "the module page's send");
             Assert.That(got, Is.EqualTo(new[] { "hello from a module" }));
             Assert.That(await Js<bool>("() => window.moduleIpc.sameInstance && window.moduleIpc.hasIpcError"), Is.True);
+        }
+
+        [Test]
+        public async Task APageOfAnotherLoopbackServer_ImportsTheClientByCors_AndTalksToTheEngine()
+        {
+            // The page's own server stands in for a Vite dev server; the engine's server allows its origin.
+            using var pagesMain = new IpcMain();
+            using var pages = new WebSocketDevServer(pagesMain, new WebSocketDevServerOptions { Enabled = true, Port = 0, PersistToken = false, StaticFilesRoot = PagesDir });
+            pages.Start();
+            string pageOrigin = $"http://127.0.0.1:{pages.Port}";
+            using var engine = new WebSocketDevServer(Main, new WebSocketDevServerOptions { Enabled = true, Port = 0, PersistToken = false, AllowedOrigins = new[] { pageOrigin } });
+            engine.Start();
+            var got = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            await Engine.Run(() => Main.On<string>("page:cross-origin", (e, origin) => got.Enqueue(origin)));
+
+            await Page.GotoAsync(pages.Url + "cross-origin.html?client=" + System.Uri.EscapeDataString(engine.Url.TrimEnd('/'))
+                + "&frameipc=" + System.Uri.EscapeDataString(engine.WebSocketUrl) + "&token=" + engine.Token);
+            View = await NextReadyViewAsync();
+
+            await Until(() => got.Count == 1, "the cross-origin page's send");
+            Assert.That(got, Is.EqualTo(new[] { pageOrigin }));
+            Assert.That(View.Origin, Is.EqualTo(pageOrigin));
+            Assert.That(await Js<bool>("() => window.crossOrigin.loaded"), Is.True);
+        }
+
+        [Test]
+        public async Task APageOfAnOriginNotAllowed_CannotImportTheClient()
+        {
+            using var pagesMain = new IpcMain();
+            using var pages = new WebSocketDevServer(pagesMain, new WebSocketDevServerOptions { Enabled = true, Port = 0, PersistToken = false, StaticFilesRoot = PagesDir });
+            pages.Start();
+
+            await Page.GotoAsync(pages.Url + "cross-origin.html?client=" + System.Uri.EscapeDataString(Server.Url.TrimEnd('/')));
+
+            await UntilPage("() => window.crossOrigin !== undefined");
+            Assert.That(await Js<bool>("() => window.crossOrigin.loaded"), Is.False, "no Access-Control-Allow-Origin for a foreign origin");
+            Assert.That(Main.Views, Is.Empty);
         }
 
         [Test]

@@ -25,7 +25,7 @@ namespace FrameIpc.IntegrationTests
             _outstandingBefore = IpcPools.Outstanding;
             _main = new IpcMain(new IpcOptions { MaxFrameChars = MaxFrameChars });
             _engine = new EngineLoop(_main);
-            _server = new WebSocketDevServer(_main, new WebSocketDevServerOptions { Enabled = true, StaticFilesRoot = BrowserSuite.PagesDir });
+            _server = new WebSocketDevServer(_main, new WebSocketDevServerOptions { Enabled = true, Port = 0, StaticFilesRoot = BrowserSuite.PagesDir });
             _server.Start();
         }
 
@@ -117,7 +117,7 @@ namespace FrameIpc.IntegrationTests
         [Test]
         public async Task ConfiguredOrigin_IsAccepted()
         {
-            using var server = new WebSocketDevServer(_main, new WebSocketDevServerOptions { Enabled = true, AllowedOrigins = new[] { "http://localhost:5173" } });
+            using var server = new WebSocketDevServer(_main, new WebSocketDevServerOptions { Enabled = true, Port = 0, AllowedOrigins = new[] { "http://localhost:5173" } });
             server.Start();
             using var allowed = new RawWebSocketClient("http://localhost:5173");
             using var own = new RawWebSocketClient($"http://127.0.0.1:{server.Port}");

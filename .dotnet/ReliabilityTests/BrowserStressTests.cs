@@ -37,6 +37,7 @@ namespace FrameIpc.ReliabilityTests
             var server = new WebSocketDevServer(main, new WebSocketDevServerOptions
             {
                 Enabled = true,
+                Port = 0,
                 StaticFilesRoot = Path.Combine(TestContext.CurrentContext.TestDirectory, "wwwroot"),
             });
             server.Start();

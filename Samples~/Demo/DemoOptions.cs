@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Reflection;
 
@@ -10,8 +11,11 @@ namespace FrameIpc.Demo
         /// <summary>The folder served over HTTP. Default: the HUD Overlay sample beside this project.</summary>
         public string PageFolder { get; set; } = DefaultPageFolder();
 
-        /// <summary>The dev server's port. Default 0: a free one.</summary>
-        public int Port { get; set; }
+        /// <summary>
+        /// The dev server's port. Default <see cref="WebSocketDevServerOptions.DefaultPort"/> (21820), the same every run, so
+        /// an open page reconnects after the demo restarts; 0 picks a free one.
+        /// </summary>
+        public int Port { get; set; } = WebSocketDevServerOptions.DefaultPort;
 
         /// <summary>Simulated frames per second. Default 60.</summary>
         public double FramesPerSecond { get; set; } = 60;
@@ -22,7 +26,10 @@ namespace FrameIpc.Demo
         /// <summary>Where the URL and the per-second stats go. Default standard output.</summary>
         public TextWriter Output { get; set; } = Console.Out;
 
-        /// <summary>Parses <c>--port N</c>, <c>--fps N</c>, <c>--seconds N</c>, <c>--pages DIR</c>; throws <see cref="ArgumentException"/> on anything else.</summary>
+        /// <summary>
+        /// Parses <c>--port N</c>, <c>--fps N</c>, <c>--seconds N</c>, <c>--pages DIR</c>; throws <see cref="ArgumentException"/>
+        /// with a one-line message naming the option on anything else or on a value out of range.
+        /// </summary>
         public static DemoOptions Parse(string[] args)
         {
             var o = new DemoOptions();
@@ -31,14 +38,22 @@ namespace FrameIpc.Demo
                 string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
                 switch (args[i])
                 {
-                    case "--port": o.Port = int.Parse(Next()); break;
-                    case "--fps": o.FramesPerSecond = double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
-                    case "--seconds": o.Duration = TimeSpan.FromSeconds(double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture)); break;
+                    case "--port": o.Port = (int)Number(args[i], Next(), 0, 65535, integer: true); break;
+                    case "--fps": o.FramesPerSecond = Number(args[i], Next(), 1, 1000, integer: false); break;
+                    case "--seconds": o.Duration = TimeSpan.FromSeconds(Number(args[i], Next(), 0, 1e6, integer: false)); break;
                     case "--pages": o.PageFolder = Path.GetFullPath(Next()); break;
                     default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --port N, --fps N, --seconds N, --pages DIR");
                 }
             }
             return o;
+        }
+
+        private static double Number(string option, string text, double min, double max, bool integer)
+        {
+            var style = integer ? NumberStyles.None : NumberStyles.AllowDecimalPoint;
+            if (!double.TryParse(text, style, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+                throw new ArgumentException($"{option} needs {(integer ? "a whole number" : "a number")} from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}, not '{text}'");
+            return value;
         }
 
         private static string DefaultPageFolder()

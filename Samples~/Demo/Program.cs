@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Threading;
 
 namespace FrameIpc.Demo
@@ -9,26 +10,52 @@ namespace FrameIpc.Demo
         /// <summary>Runs the demo until Ctrl+C (or <c>--seconds</c>).</summary>
         public static int Main(string[] args)
         {
-            DemoOptions options;
-            try { options = DemoOptions.Parse(args); }
-            catch (Exception ex) when (ex is ArgumentException || ex is FormatException)
-            {
-                Console.Error.WriteLine(ex.Message);
-                return 2;
-            }
             using var stop = new CancellationTokenSource();
             Console.CancelKeyPress += (sender, e) =>
             {
                 e.Cancel = true; // stop cleanly: the loop ends, the server closes its connections
                 stop.Cancel();
             };
-            using var host = new DemoHost(options);
-            host.Start();
-            options.Output.WriteLine("FrameIPC demo: a simulated {0} fps game loop serving the HUD Overlay page.", options.FramesPerSecond);
-            options.Output.WriteLine("Open this URL in a browser (Ctrl+C to stop):");
-            options.Output.WriteLine("  " + host.PageUrl);
-            host.Run(stop.Token);
-            options.Output.WriteLine("Stopped after {0} frames.", host.Loop.Frame);
+            return Run(args, Console.Out, Console.Error, stop.Token);
+        }
+
+        /// <summary>
+        /// The demo with its streams given (the tests read them). Returns 0 after a clean run, 2 for a bad option,
+        /// 3 when the server cannot listen; each failure is one line on <paramref name="error"/>, never a stack trace.
+        /// </summary>
+        public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        {
+            DemoOptions options;
+            try { options = DemoOptions.Parse(args); }
+            catch (ArgumentException ex)
+            {
+                error.WriteLine(ex.Message);
+                return 2;
+            }
+            options.Output = output;
+            DemoHost host;
+            try { host = new DemoHost(options); }
+            catch (DirectoryNotFoundException ex)
+            {
+                error.WriteLine(ex.Message + " (demo option: --pages DIR)");
+                return 2;
+            }
+            using (host)
+            {
+                try { host.Start(); }
+                catch (InvalidOperationException ex)
+                {
+                    // A port in use is a fact to report, not a crash: one line, and how to pick another.
+                    error.WriteLine(ex.Message + " (demo option: --port N, or --port 0 for any free port)");
+                    return 3;
+                }
+                output.WriteLine("FrameIPC demo: a simulated {0} fps game loop serving the HUD Overlay page.", options.FramesPerSecond);
+                output.WriteLine("Open this URL in a browser (Ctrl+C to stop; it stays valid when the demo restarts):");
+                output.WriteLine("  " + host.PageUrl);
+                output.WriteLine(DemoStats.Legend);
+                host.Run(cancellationToken);
+                output.WriteLine("Stopped after {0} frames.", host.Loop.Frame);
+            }
             return 0;
         }
     }

@@ -31,7 +31,7 @@ namespace FrameIpc.Benchmarks
         {
             string pages = Path.Combine(AppContext.BaseDirectory, "Browser");
             using var engine = new BrowserEngine();
-            using var server = new WebSocketDevServer(engine.Main, new WebSocketDevServerOptions { Enabled = true, StaticFilesRoot = pages });
+            using var server = new WebSocketDevServer(engine.Main, new WebSocketDevServerOptions { Enabled = true, Port = 0, StaticFilesRoot = pages });
             server.Log += line => Console.Error.WriteLine("dev server: " + line);
             server.Start();
             engine.Start();

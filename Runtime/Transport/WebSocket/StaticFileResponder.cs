@@ -1,13 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Net;
-using System.Text;
 using System.Threading.Tasks;
 
 namespace FrameIpc
 {
-    /// <summary>Serves one folder over GET/HEAD for the dev server, never a file outside it.</summary>
+    /// <summary>
+    /// Serves one folder over GET/HEAD for the dev server, never a file outside it: no "..", no dotfile or dot-folder
+    /// (<c>.git/config</c>, <c>.env</c>), and no symbolic link or junction anywhere below the root, since .NET Standard 2.1
+    /// cannot read where a link leads (a link out of the root once served <c>/etc/passwd</c>).
+    /// </summary>
     internal sealed class StaticFileResponder
     {
         private static readonly Dictionary<string, string> ContentTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -29,54 +31,64 @@ namespace FrameIpc
             _root = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
         }
 
-        public async Task RespondAsync(HttpListenerContext context)
+        /// <summary>Answers 200 with the file (the body only for GET), or 404. Returns false when it answered 404.</summary>
+        public async Task<bool> RespondAsync(Stream stream, string urlPath, bool headOnly)
         {
-            var request = context.Request;
-            if (request.HttpMethod != "GET" && request.HttpMethod != "HEAD") { WriteText(context, "only GET and HEAD", "text/plain; charset=utf-8", 405); return; }
-            var file = Resolve(request.Url.AbsolutePath);
-            if (file == null) { WriteText(context, "not found", "text/plain; charset=utf-8", 404); return; }
-            var response = context.Response;
-            response.StatusCode = 200;
-            response.ContentType = ContentTypes.TryGetValue(Path.GetExtension(file), out var type) ? type : "application/octet-stream";
-            AddDevHeaders(response);
-            using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 16 * 1024, useAsync: true))
+            var file = Resolve(urlPath);
+            if (file == null)
             {
-                response.ContentLength64 = stream.Length;
-                if (request.HttpMethod == "GET") await stream.CopyToAsync(response.OutputStream).ConfigureAwait(false);
+                await HttpResponseWriter.WriteTextAsync(stream, 404, "not found", headOnly: headOnly).ConfigureAwait(false);
+                return false;
             }
-            response.Close();
+            using (var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 16 * 1024, useAsync: true))
+            {
+                string type = ContentTypes.TryGetValue(Path.GetExtension(file), out var known) ? known : "application/octet-stream";
+                var head = HttpResponseWriter.Head(200, type, source.Length, null);
+                await stream.WriteAsync(head, 0, head.Length).ConfigureAwait(false);
+                if (!headOnly) await source.CopyToAsync(stream, 16 * 1024).ConfigureAwait(false);
+            }
+            await stream.FlushAsync().ConfigureAwait(false);
+            return true;
         }
 
-        // Null unless the path names a file inside the root (".." and encoded tricks end up outside and are refused).
+        /// <summary>True when the folder has this file (used to let a page's own favicon win over the server's empty answer).</summary>
+        public bool Has(string urlPath) => Resolve(urlPath) != null;
+
+        // Null unless the path names a plain file inside the root, reached through plain folders.
         private string? Resolve(string urlPath)
         {
-            string relative = Uri.UnescapeDataString(urlPath).TrimStart('/');
-            if (relative.IndexOf('\0') >= 0) return null;
+            string relative;
+            try { relative = Uri.UnescapeDataString(urlPath).TrimStart('/'); }
+            catch (UriFormatException) { return null; }
+            if (relative.IndexOf('\0') >= 0 || relative.IndexOf(':') >= 0) return null; // NUL tricks, drive letters, NTFS streams
+            var segments = relative.Split('/', '\\');
+            foreach (var segment in segments)
+                if (segment.Length > 0 && segment[0] == '.') return null; // "..", ".git", ".env": never served
             string full;
             try { full = Path.GetFullPath(Path.Combine(_root, relative)); }
             catch (Exception) { return null; }
             if (!full.StartsWith(_root, StringComparison.Ordinal) && full + Path.DirectorySeparatorChar != _root) return null;
             if (Directory.Exists(full)) full = Path.Combine(full, "index.html");
-            return File.Exists(full) ? full : null;
+            if (!File.Exists(full)) return null;
+            return ThroughPlainEntries(full) ? full : null;
         }
 
-        public static void WriteText(HttpListenerContext context, string text, string contentType, int status = 200)
+        // Every entry from the root down to the file must be a real folder or file, not a link or junction.
+        private bool ThroughPlainEntries(string full)
         {
-            var response = context.Response;
-            var bytes = Encoding.UTF8.GetBytes(text);
-            response.StatusCode = status;
-            response.ContentType = contentType;
-            AddDevHeaders(response);
-            response.ContentLength64 = bytes.Length;
-            response.OutputStream.Write(bytes, 0, bytes.Length);
-            response.Close();
-        }
-
-        // A dev server: always the file as it is now, and never sniffed into another type.
-        private static void AddDevHeaders(HttpListenerResponse response)
-        {
-            response.Headers["Cache-Control"] = "no-store";
-            response.Headers["X-Content-Type-Options"] = "nosniff";
+            string path = full;
+            while (path.Length >= _root.Length && path + Path.DirectorySeparatorChar != _root)
+            {
+                try
+                {
+                    if ((File.GetAttributes(path) & FileAttributes.ReparsePoint) != 0) return false;
+                }
+                catch (Exception) { return false; }
+                var parent = Path.GetDirectoryName(path);
+                if (parent == null || parent.Length >= path.Length) return false;
+                path = parent;
+            }
+            return true;
         }
     }
 }

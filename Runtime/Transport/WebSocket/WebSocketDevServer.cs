@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Net;
-using System.Net.WebSockets;
 using System.Net.Sockets;
-using System.Security.Cryptography;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace FrameIpc
@@ -12,18 +12,22 @@ namespace FrameIpc
     /// A development server on loopback: any browser (with its devtools) connects to the running engine over a
     /// WebSocket, each connection becoming one <see cref="WebContents"/>. It can also serve a folder of static files,
     /// so page and engine share one origin. Off unless <see cref="WebSocketDevServerOptions.Enabled"/>; it requires the
-    /// session <see cref="Token"/> and an allowed Origin on every upgrade. Built on the BCL's HttpListener.
+    /// <see cref="Token"/>, an allowed Origin and its own Host on every upgrade. Built on a loopback
+    /// <see cref="TcpListener"/> that reads HTTP/1.1 itself and hands upgraded streams to
+    /// <c>WebSocket.CreateFromStream</c>, which Unity's Mono implements (its <c>HttpListener</c> cannot accept WebSockets).
     /// </summary>
-    public sealed class WebSocketDevServer : IDisposable
+    public sealed partial class WebSocketDevServer : IDisposable
     {
         private readonly IpcMain _ipcMain;
         private readonly WebSocketDevServerOptions _options;
         private readonly HashSet<string> _allowedOrigins = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> _allowedHosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly List<WebSocketFrameTransport> _connections = new List<WebSocketFrameTransport>();
         private readonly StaticFileResponder? _files;
-        private HttpListener? _listener;
+        private readonly string? _tokenProblem;
+        private TcpListener? _listener;
         private bool _anyOrigin;
-        private string _host;
+        private string _token;
 
         /// <summary>Creates a stopped server for <paramref name="ipcMain"/>. Options are checked here and read once.</summary>
         public WebSocketDevServer(IpcMain ipcMain, WebSocketDevServerOptions? options = null)
@@ -31,16 +35,30 @@ namespace FrameIpc
             _ipcMain = ipcMain ?? throw new ArgumentNullException(nameof(ipcMain));
             _options = options ?? new WebSocketDevServerOptions();
             _options.Validate();
-            Token = _options.Token ?? NewToken();
-            _host = _options.Host;
+            if (_options.Token != null) _token = _options.Token;
+            else if (!_options.PersistToken) _token = DevServerTokenFile.NewToken();
+            else
+            {
+                TokenFile = _options.TokenFile ?? DevServerTokenFile.DefaultPath(Directory.GetCurrentDirectory());
+                try { _token = TokenFile != null ? DevServerTokenFile.ReadOrCreate(TokenFile) : DevServerTokenFile.NewToken(); }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    _tokenProblem = $"could not keep the token in '{TokenFile}' ({ex.Message}); this run uses a token of its own";
+                    TokenFile = null;
+                    _token = DevServerTokenFile.NewToken();
+                }
+            }
             if (_options.StaticFilesRoot != null) _files = new StaticFileResponder(_options.StaticFilesRoot);
         }
 
         /// <summary>Raised (on a thread-pool thread) for each refused request and each failure, with the reason. Default none.</summary>
         public event Action<string>? Log;
 
-        /// <summary>The session token pages pass as <c>?token=</c>.</summary>
-        public string Token { get; }
+        /// <summary>The token pages pass as <c>?token=</c>: the same every run of a project unless rotated (see <see cref="WebSocketDevServerOptions.Token"/>).</summary>
+        public string Token => Volatile.Read(ref _token);
+
+        /// <summary>The file that keeps <see cref="Token"/> across runs, or null when it is not kept.</summary>
+        public string? TokenFile { get; }
 
         /// <summary>The port listened on; 0 until started.</summary>
         public int Port { get; private set; }
@@ -49,10 +67,10 @@ namespace FrameIpc
         public bool IsRunning => _listener != null;
 
         /// <summary>The HTTP base URL, e.g. <c>http://127.0.0.1:PORT/</c>.</summary>
-        public string Url => $"http://{_host}:{RequirePort()}/";
+        public string Url => $"http://{_options.Host}:{RequirePort()}/";
 
         /// <summary>The WebSocket endpoint, e.g. <c>ws://127.0.0.1:PORT/ipc</c> (without the token).</summary>
-        public string WebSocketUrl => $"ws://{_host}:{RequirePort()}{_options.WebSocketPath}";
+        public string WebSocketUrl => $"ws://{_options.Host}:{RequirePort()}{_options.WebSocketPath}";
 
         /// <summary>
         /// The URL of a page under <see cref="WebSocketDevServerOptions.StaticFilesRoot"/> (or any path), with
@@ -65,50 +83,64 @@ namespace FrameIpc
             return Url + path + separator + "frameipc=" + Uri.EscapeDataString(WebSocketUrl) + "&token=" + Uri.EscapeDataString(Token);
         }
 
-        /// <summary>Starts listening. Throws <see cref="InvalidOperationException"/> unless the options enable the server.</summary>
+        /// <summary>
+        /// Starts listening on 127.0.0.1. Throws <see cref="InvalidOperationException"/> unless the options enable the
+        /// server, and when the port is taken (a one-line message naming the port).
+        /// </summary>
         public void Start()
         {
             if (!_options.Enabled)
                 throw new InvalidOperationException("WebSocketDevServer is off: set WebSocketDevServerOptions.Enabled = true to start it (a development tool; keep it out of release builds)");
             if (_listener != null) throw new InvalidOperationException("WebSocketDevServer is already running");
-            HttpListenerException? last = null;
-            bool localhostOnly = false;
-            for (int attempt = 0; attempt < 10; attempt++)
+            var listener = new TcpListener(IPAddress.Loopback, _options.Port);
+            // Elsewhere than Windows, an engine restarted at once must get its port back while the old connections sit in
+            // TIME_WAIT; this never lets two listeners share a port there. On Windows the same flag would, so it stays off.
+            if (Environment.OSVersion.Platform != PlatformID.Win32NT)
+                listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            try { listener.Start(); }
+            catch (SocketException ex)
             {
-                int port = _options.Port != 0 ? _options.Port : FreeLoopbackPort();
-                var listener = new HttpListener();
-                if (!localhostOnly) listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-                listener.Prefixes.Add($"http://localhost:{port}/");
-                try { listener.Start(); }
-                catch (HttpListenerException ex)
-                {
-                    last = ex;
-                    listener.Close();
-                    // Windows' http.sys lets a non-admin user register only "localhost" prefixes (error 5, access denied).
-                    if (ex.ErrorCode == 5 && !localhostOnly) { localhostOnly = true; continue; }
-                    if (_options.Port != 0) break; // a fixed port that is taken: say so rather than pick another
-                    continue;                      // a picked port was taken in between: pick again
-                }
-                _host = localhostOnly ? "localhost" : _options.Host;
-                Port = port;
-                _allowedOrigins.Clear();
+                listener.Stop();
+                if (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+                    throw new InvalidOperationException($"WebSocketDevServer could not listen on 127.0.0.1:{_options.Port}: the port is in use (another engine or server?); set WebSocketDevServerOptions.Port to another port, or to 0 for any free one", ex);
+                throw new InvalidOperationException($"WebSocketDevServer could not listen on 127.0.0.1:{_options.Port}: {ex.Message}", ex);
+            }
+            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            Port = port;
+            _allowedHosts.Clear();
+            _allowedHosts.Add($"127.0.0.1:{port}");
+            _allowedHosts.Add($"localhost:{port}");
+            _allowedOrigins.Clear();
+            _anyOrigin = false;
+            if (_options.AllowedOrigins == null)
+            {
                 _allowedOrigins.Add($"http://127.0.0.1:{port}");
                 _allowedOrigins.Add($"http://localhost:{port}");
-                _anyOrigin = false;
-                if (_options.AllowedOrigins != null)
-                {
-                    _allowedOrigins.Clear();
-                    foreach (var origin in _options.AllowedOrigins)
-                    {
-                        if (origin == "*") _anyOrigin = true;
-                        else _allowedOrigins.Add(origin.TrimEnd('/'));
-                    }
-                }
-                _listener = listener;
-                _ = Task.Run(() => AcceptLoop(listener));
-                return;
             }
-            throw new InvalidOperationException($"WebSocketDevServer could not listen on port {(_options.Port != 0 ? _options.Port.ToString() : "(any)")}: {last?.Message}", last);
+            else
+            {
+                foreach (var origin in _options.AllowedOrigins)
+                {
+                    if (origin == "*") _anyOrigin = true;
+                    else _allowedOrigins.Add(origin.TrimEnd('/'));
+                }
+            }
+            _listener = listener;
+            StartSweeper();
+            if (_tokenProblem != null) Log?.Invoke(_tokenProblem);
+            _ = Task.Run(() => AcceptLoop(listener));
+        }
+
+        /// <summary>
+        /// Writes a fresh <see cref="Token"/> (to <see cref="TokenFile"/> when it is kept there) and closes every open
+        /// connection: pages holding the old token can no longer connect. Returns the new token.
+        /// </summary>
+        public string RotateToken()
+        {
+            var token = TokenFile != null ? DevServerTokenFile.Rotate(TokenFile) : DevServerTokenFile.NewToken();
+            Volatile.Write(ref _token, token);
+            CloseAll("the dev server's token was rotated");
+            return token;
         }
 
         /// <summary>
@@ -120,114 +152,38 @@ namespace FrameIpc
             var listener = _listener;
             _listener = null;
             if (listener == null) return;
-            WebSocketFrameTransport[] open;
-            lock (_connections) { open = _connections.ToArray(); _connections.Clear(); }
-            // Sockets first, with their close handshake: closing the listener under a live socket garbles its stream.
-            var closing = new Task[open.Length];
-            for (int i = 0; i < open.Length; i++)
-            {
-                open[i].Close("the dev server stopped");
-                closing[i] = open[i].Completion;
-            }
-            Task.WaitAll(closing, TimeSpan.FromSeconds(3));
-            try { listener.Close(); } catch (ObjectDisposedException) { }
+            try { listener.Stop(); } catch (SocketException) { }
+            StopSweeper();
+            AbortUnfinished("the dev server stopped");
+            Task.WaitAll(CloseAll("the dev server stopped"), TimeSpan.FromSeconds(3));
         }
 
         /// <summary>Same as <see cref="Stop"/>.</summary>
         public void Dispose() => Stop();
 
+        // Sockets with their close handshake; the returned tasks end once each is gone.
+        private Task[] CloseAll(string reason)
+        {
+            WebSocketFrameTransport[] open;
+            lock (_connections) open = _connections.ToArray();
+            var closing = new Task[open.Length];
+            for (int i = 0; i < open.Length; i++)
+            {
+                open[i].Close(reason);
+                closing[i] = open[i].Completion;
+            }
+            return closing;
+        }
+
         private int RequirePort() => Port != 0 ? Port : throw new InvalidOperationException("WebSocketDevServer is not started");
-
-        private static int FreeLoopbackPort()
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            return port;
-        }
-
-        private static string NewToken()
-        {
-            var bytes = new byte[16];
-            using (var rng = RandomNumberGenerator.Create()) rng.GetBytes(bytes);
-            return BitConverter.ToString(bytes).Replace("-", "").ToLowerInvariant();
-        }
-
-        private async Task AcceptLoop(HttpListener listener)
-        {
-            while (listener.IsListening)
-            {
-                HttpListenerContext context;
-                try { context = await listener.GetContextAsync().ConfigureAwait(false); }
-                catch (Exception) { return; } // stopped
-                _ = Task.Run(() => HandleAsync(context));
-            }
-        }
-
-        private async Task HandleAsync(HttpListenerContext context)
-        {
-            try
-            {
-                var request = context.Request;
-                if (!IPAddress.IsLoopback(request.RemoteEndPoint.Address)) { Refuse(context, 403, "only loopback clients are served"); return; }
-                var path = request.Url.AbsolutePath;
-                if (path == _options.WebSocketPath) await AcceptWebSocketAsync(context).ConfigureAwait(false);
-                else if (path == "/frameipc/ipc-renderer.js") StaticFileResponder.WriteText(context, RendererScriptText.Source, "text/javascript; charset=utf-8");
-                else if (path == "/frameipc/ipc-renderer.mjs") StaticFileResponder.WriteText(context, RendererScriptText.ModuleSource, "text/javascript; charset=utf-8");
-                else if (_files != null) await _files.RespondAsync(context).ConfigureAwait(false);
-                else Refuse(context, 404, "not found (no StaticFilesRoot is set)");
-            }
-            catch (Exception ex)
-            {
-                Log?.Invoke("request failed: " + ex.Message);
-                try { context.Response.Abort(); } catch (Exception) { }
-            }
-        }
-
-        private async Task AcceptWebSocketAsync(HttpListenerContext context)
-        {
-            var request = context.Request;
-            if (!request.IsWebSocketRequest) { Refuse(context, 400, "this path only accepts WebSocket upgrades"); return; }
-            if (!TokenMatches(request.QueryString["token"])) { Refuse(context, 401, "missing or wrong ?token="); return; }
-            var origin = request.Headers["Origin"];
-            if (origin != null && !_anyOrigin && !_allowedOrigins.Contains(origin))
-            {
-                Refuse(context, 403, $"Origin '{origin}' is not allowed (WebSocketDevServerOptions.AllowedOrigins)");
-                return;
-            }
-            HttpListenerWebSocketContext socketContext;
-            try { socketContext = await context.AcceptWebSocketAsync(null, 16 * 1024, _options.KeepAliveInterval).ConfigureAwait(false); }
-            catch (Exception ex) when (ex is NotImplementedException || ex is PlatformNotSupportedException)
-            {
-                // Mono's HttpListener (Unity's, among others) has no server WebSockets.
-                Refuse(context, 501, "this runtime's HttpListener cannot accept WebSockets: " + ex.Message);
-                return;
-            }
-            var transport = new WebSocketFrameTransport(socketContext.WebSocket, _options.MaxFrameChars ?? _ipcMain.Options.MaxFrameChars);
-            lock (_connections) _connections.Add(transport);
-            // Forgotten once it ends, so long sessions with many reloads do not pile up.
-            _ = transport.Completion.ContinueWith(Forget, transport, TaskScheduler.Default);
-            _ipcMain.Attach(transport, origin);
-        }
-
-        private void Forget(Task completion, object? transport)
-        {
-            lock (_connections) _connections.Remove((WebSocketFrameTransport)transport!);
-        }
 
         private bool TokenMatches(string? given)
         {
-            if (given == null || given.Length != Token.Length) return false;
+            var token = Token;
+            if (given == null || given.Length != token.Length) return false;
             int diff = 0; // constant time: the comparison does not tell how much of the token was right
-            for (int i = 0; i < given.Length; i++) diff |= given[i] ^ Token[i];
+            for (int i = 0; i < given.Length; i++) diff |= given[i] ^ token[i];
             return diff == 0;
-        }
-
-        private void Refuse(HttpListenerContext context, int status, string reason)
-        {
-            Log?.Invoke($"{status} {context.Request.HttpMethod} {context.Request.Url.AbsolutePath}: {reason}");
-            StaticFileResponder.WriteText(context, reason, "text/plain; charset=utf-8", status);
         }
     }
 }

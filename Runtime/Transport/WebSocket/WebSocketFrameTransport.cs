@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
 using System.Threading;
@@ -10,31 +11,49 @@ namespace FrameIpc
 {
     /// <summary>
     /// One open WebSocket as an <see cref="IFrameTransport"/>: each text message is one frame.
-    /// A receive loop reassembles messages into pooled buffers; a single writer loop sends queued frames in order,
-    /// so two sends never overlap on the socket. <see cref="WebSocketDevServer"/> creates one per connection.
+    /// A receive loop decodes messages into a pooled character buffer and hands the engine exactly the characters it
+    /// wrote; a single writer loop sends queued frames in order, so two sends never overlap on the socket. The send queue
+    /// is bounded in characters and each write has a deadline: a page that stops reading is closed, never queued for
+    /// without limit. <see cref="WebSocketDevServer"/> creates one per connection.
     /// </summary>
     public sealed class WebSocketFrameTransport : IFrameTransport
     {
         private const int ChunkBytes = 16 * 1024;
+        private const int KeptTextChars = 64 * 1024; // a bigger receive buffer is given back after its frame
         private static readonly Encoding Utf8 = new UTF8Encoding(false, false);
 
         private readonly WebSocket _socket;
         private readonly int _maxFrameChars;
+        private readonly long _maxQueuedChars;
+        private readonly long _sendTimeoutTicks;
         private readonly Queue<(char[] Buffer, int Length)> _outbox = new Queue<(char[], int)>();
         private readonly SemaphoreSlim _wake = new SemaphoreSlim(0);
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly TaskCompletionSource<bool> _writerDone = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource<bool> _closed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         private IFrameReceiver? _receiver;
+        private Timer? _watchdog;
         private string? _closeReason;
         private int _closedNotified;
+        private long _queuedChars;     // queued or being written, guarded by _outbox
+        private long _writeStartedAt;  // Stopwatch timestamp of the write in progress, 0 when idle
 
-        /// <summary>Wraps an open socket. Frames longer than <paramref name="maxFrameChars"/> (default 1,048,576) are not buffered whole.</summary>
-        public WebSocketFrameTransport(WebSocket socket, int maxFrameChars = 1 << 20)
+        /// <summary>
+        /// Wraps an open socket. A frame longer than <paramref name="maxFrameChars"/> characters (default 1,048,576) is not
+        /// buffered: the page gets a LimitError and the connection goes on. At most <paramref name="maxQueuedChars"/>
+        /// characters (default 4,194,304) wait to be written, and one write may stall for at most
+        /// <paramref name="sendTimeout"/> (default 10 s); past either the connection is closed as not reading.
+        /// </summary>
+        public WebSocketFrameTransport(WebSocket socket, int maxFrameChars = 1 << 20, int maxQueuedChars = 4 << 20, TimeSpan? sendTimeout = null)
         {
             _socket = socket ?? throw new ArgumentNullException(nameof(socket));
             if (maxFrameChars < 64) throw new ArgumentOutOfRangeException(nameof(maxFrameChars), "must be at least 64");
+            if (maxQueuedChars < 64) throw new ArgumentOutOfRangeException(nameof(maxQueuedChars), "must be at least 64");
+            var timeout = sendTimeout ?? TimeSpan.FromSeconds(10);
+            if (timeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(sendTimeout), "must be positive");
             _maxFrameChars = maxFrameChars;
+            _maxQueuedChars = maxQueuedChars;
+            _sendTimeoutTicks = (long)(timeout.TotalSeconds * Stopwatch.Frequency);
         }
 
         /// <summary>True: the socket is served by thread-pool loops, so a blocked ticking thread still gets its answer.</summary>
@@ -42,6 +61,12 @@ namespace FrameIpc
 
         /// <summary>Why the connection closed, or null while open.</summary>
         public string? CloseReason => Volatile.Read(ref _closeReason);
+
+        /// <summary>Characters queued for the page and not yet written (the frame being written included).</summary>
+        public long QueuedChars { get { lock (_outbox) return _queuedChars; } }
+
+        /// <summary>Raised (on a thread-pool thread) when the transport refuses something itself: an oversize frame, a page that does not read.</summary>
+        internal event Action<string>? Log;
 
         /// <summary>Completes once the connection is gone and the receiver was told.</summary>
         internal Task Completion => _closed.Task;
@@ -51,6 +76,8 @@ namespace FrameIpc
         {
             if (Interlocked.CompareExchange(ref _receiver, receiver ?? throw new ArgumentNullException(nameof(receiver)), null) != null)
                 throw new InvalidOperationException("WebSocketFrameTransport.Start was already called");
+            var period = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 20, Math.Min(TimeSpan.TicksPerSecond, _sendTimeoutTicks * TimeSpan.TicksPerSecond / Stopwatch.Frequency / 4)));
+            _watchdog = new Timer(s => ((WebSocketFrameTransport)s!).CheckStalledWrite(), this, period, period);
             _ = Task.Run(ReceiveLoop);
             _ = Task.Run(WriteLoop);
         }
@@ -58,16 +85,27 @@ namespace FrameIpc
         /// <inheritdoc />
         public void Send(ReadOnlySpan<char> frame)
         {
-            var buffer = CharBufferPool.Shared.Rent(Math.Max(frame.Length, 1));
-            frame.CopyTo(buffer);
+            string? overflow = null;
+            char[]? buffer = null;
             lock (_outbox)
             {
                 if (_closeReason != null)
-                {
-                    CharBufferPool.Shared.Return(buffer);
                     throw new IpcException(IpcErrorNames.ViewGone, "The WebSocket is closed (" + _closeReason + ")", IpcErrorCodes.ViewGone);
+                if (_queuedChars + frame.Length > _maxQueuedChars)
+                    overflow = $"the page is not reading: {_queuedChars + frame.Length} characters would be queued for it, the limit is {_maxQueuedChars} (WebSocketDevServerOptions.MaxSendQueueChars)";
+                else
+                {
+                    buffer = CharBufferPool.Shared.Rent(Math.Max(frame.Length, 1));
+                    frame.CopyTo(buffer);
+                    _outbox.Enqueue((buffer, frame.Length));
+                    _queuedChars += frame.Length;
                 }
-                _outbox.Enqueue((buffer, frame.Length));
+            }
+            if (overflow != null)
+            {
+                Log?.Invoke(overflow);
+                Shutdown(overflow);
+                throw new IpcException(IpcErrorNames.ViewGone, "The WebSocket was closed: " + overflow, IpcErrorCodes.ViewGone);
             }
             _wake.Release();
         }
@@ -89,16 +127,17 @@ namespace FrameIpc
         private async Task ReceiveLoop()
         {
             byte[] chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
-            byte[] message = ArrayPool<byte>.Shared.Rent(ChunkBytes);
-            int length = 0;
-            bool oversize = false;
-            long maxBytes = (long)_maxFrameChars * 3; // UTF-8 needs at most 3 bytes per UTF-16 char
+            char[] scratch = CharBufferPool.Shared.Rent(ChunkBytes + 4); // decodes an oversize frame's rest, to count it
+            char[] text = CharBufferPool.Shared.Rent(ChunkBytes);
+            var decoder = Utf8.GetDecoder();
+            int length = 0;      // characters written into text
+            long oversize = 0;   // characters of a frame over the limit, counted but not kept
             string reason = "WebSocket closed";
             try
             {
                 while (true)
                 {
-                    var result = await _socket.ReceiveAsync(new Memory<byte>(chunk), _stop.Token).ConfigureAwait(false);
+                    var result = await _socket.ReceiveAsync(new Memory<byte>(chunk, 0, ChunkBytes), _stop.Token).ConfigureAwait(false);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
                         reason = "the page closed the WebSocket (" + (int?)_socket.CloseStatus + (string.IsNullOrEmpty(_socket.CloseStatusDescription) ? "" : " " + _socket.CloseStatusDescription) + ")";
@@ -107,26 +146,29 @@ namespace FrameIpc
                         await Task.WhenAny(_writerDone.Task, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
                         break;
                     }
-                    if (length == 0 && !oversize && result.EndOfMessage && result.Count <= maxBytes)
+                    bool last = result.EndOfMessage;
+                    if (oversize == 0)
                     {
-                        Deliver(chunk, result.Count); // the common case, a frame in one read: no copy
-                        continue;
-                    }
-                    if (!oversize)
-                    {
-                        if (length + result.Count > maxBytes) oversize = true; // certainly over the limit: stop buffering
-                        else
+                        int count = decoder.GetCharCount(chunk, 0, result.Count, last);
+                        if (length + count <= _maxFrameChars)
                         {
-                            if (length + result.Count > message.Length) message = Grow(message, length, length + result.Count);
-                            Buffer.BlockCopy(chunk, 0, message, length, result.Count);
-                            length += result.Count;
+                            if (length + count > text.Length) text = Grow(text, length, length + count);
+                            length += decoder.GetChars(chunk, 0, result.Count, text, length, last);
                         }
+                        else oversize = length + (long)decoder.GetChars(chunk, 0, result.Count, scratch, 0, last);
                     }
-                    if (!result.EndOfMessage) continue;
-                    if (oversize) DeliverOversize();
-                    else Deliver(message, length);
+                    else oversize += decoder.GetChars(chunk, 0, result.Count, scratch, 0, last);
+                    if (!last) continue;
+                    if (oversize > 0) RefuseOversize(oversize);
+                    else Deliver(text, length);
                     length = 0;
-                    oversize = false;
+                    oversize = 0;
+                    decoder.Reset();
+                    if (text.Length > KeptTextChars)
+                    {
+                        CharBufferPool.Shared.Return(text);
+                        text = CharBufferPool.Shared.Rent(ChunkBytes);
+                    }
                 }
             }
             catch (OperationCanceledException) { reason = CloseReason ?? "closed"; }
@@ -134,38 +176,32 @@ namespace FrameIpc
             finally
             {
                 ArrayPool<byte>.Shared.Return(chunk);
-                ArrayPool<byte>.Shared.Return(message);
+                CharBufferPool.Shared.Return(scratch);
+                CharBufferPool.Shared.Return(text);
                 Shutdown(CloseReason ?? reason);
             }
         }
 
-        private static byte[] Grow(byte[] old, int used, int needed)
+        private static char[] Grow(char[] old, int used, int needed)
         {
-            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, old.Length * 2));
-            Buffer.BlockCopy(old, 0, bigger, 0, used);
-            ArrayPool<byte>.Shared.Return(old);
+            var bigger = CharBufferPool.Shared.Rent(Math.Max(needed, old.Length * 2));
+            Array.Copy(old, bigger, used);
+            CharBufferPool.Shared.Return(old);
             return bigger;
         }
 
-        private void Deliver(byte[] bytes, int length)
-        {
-            int chars = Utf8.GetCharCount(bytes, 0, length);
-            var buffer = CharBufferPool.Shared.Rent(Math.Max(chars, 1));
-            try
-            {
-                Utf8.GetChars(bytes, 0, length, buffer, 0);
-                _receiver!.OnFrame(new ReadOnlySpan<char>(buffer, 0, chars));
-            }
-            finally { CharBufferPool.Shared.Return(buffer); }
-        }
+        // Only the characters decoded into the buffer are handed over: a pooled buffer's rest is another frame's data.
+        private void Deliver(char[] text, int length) => _receiver!.OnFrame(new ReadOnlySpan<char>(text, 0, length));
 
-        // The core refuses frames by length alone, answering the page with a LimitError; a span one char over the
-        // limit tells it so without this side holding the whole message.
-        private void DeliverOversize()
+        // A frame over this transport's limit never reaches the engine (whose own limit may be higher): the page gets
+        // the LimitError notice the engine would have sent, and the connection goes on.
+        private void RefuseOversize(long chars)
         {
-            var buffer = CharBufferPool.Shared.Rent(_maxFrameChars + 1);
-            try { _receiver!.OnFrame(new ReadOnlySpan<char>(buffer, 0, _maxFrameChars + 1)); }
-            finally { CharBufferPool.Shared.Return(buffer); }
+            string message = $"Frame of {chars} characters refused: the limit is {_maxFrameChars}";
+            Log?.Invoke(message);
+            string notice = "{\"k\":\"error\",\"e\":{\"name\":\"" + IpcErrorNames.Limit + "\",\"message\":\"" + message + "\",\"code\":\"" + IpcErrorCodes.Limit + "\"}}";
+            try { Send(notice.AsSpan()); }
+            catch (IpcException) { /* closed meanwhile, or closed for not reading: nothing more to tell */ }
         }
 
         private async Task WriteLoop()
@@ -195,9 +231,15 @@ namespace FrameIpc
                             bytes = ArrayPool<byte>.Shared.Rent(needed);
                         }
                         int count = Utf8.GetBytes(item.Buffer, 0, item.Length, bytes, 0);
+                        Volatile.Write(ref _writeStartedAt, Stopwatch.GetTimestamp());
                         await _socket.SendAsync(new ReadOnlyMemory<byte>(bytes, 0, count), WebSocketMessageType.Text, true, _stop.Token).ConfigureAwait(false);
+                        Volatile.Write(ref _writeStartedAt, 0);
                     }
-                    finally { CharBufferPool.Shared.Return(item.Buffer); }
+                    finally
+                    {
+                        CharBufferPool.Shared.Return(item.Buffer);
+                        lock (_outbox) _queuedChars -= item.Length;
+                    }
                 }
                 await CloseSocketAsync().ConfigureAwait(false);
             }
@@ -209,6 +251,16 @@ namespace FrameIpc
                 DrainOutbox();
                 _writerDone.TrySetResult(true);
             }
+        }
+
+        // A write that does not finish means the page (or its machine) stopped reading: the socket's buffers are full.
+        private void CheckStalledWrite()
+        {
+            long started = Volatile.Read(ref _writeStartedAt);
+            if (started == 0 || Stopwatch.GetTimestamp() - started < _sendTimeoutTicks) return;
+            string reason = $"the page is not reading: one write stalled for more than {TimeSpan.FromSeconds((double)_sendTimeoutTicks / Stopwatch.Frequency).TotalSeconds:0.###} s (WebSocketDevServerOptions.SendTimeout)";
+            Log?.Invoke(reason);
+            Shutdown(reason);
         }
 
         private async Task CloseSocketAsync()
@@ -224,7 +276,7 @@ namespace FrameIpc
                 catch (OperationCanceledException) { _socket.Abort(); }
             }
             // Closing first: the receive loop ends when the page answers; if it never does, stop waiting.
-            if (!answering) _ = Task.Delay(TimeSpan.FromSeconds(2)).ContinueWith(_ => Shutdown(CloseReason ?? "closed"), TaskScheduler.Default);
+            if (!answering) _ = Task.Delay(TimeSpan.FromSeconds(2)).ContinueWith((_, s) => ((WebSocketFrameTransport)s!).Shutdown(((WebSocketFrameTransport)s!).CloseReason ?? "closed"), this, TaskScheduler.Default);
         }
 
         // Both loops end here; the receiver hears about it once, and the socket is let go.
@@ -236,6 +288,7 @@ namespace FrameIpc
             }
             _wake.Release();
             if (Interlocked.Exchange(ref _closedNotified, 1) != 0) return;
+            _watchdog?.Dispose();
             try { _stop.Cancel(); } catch (ObjectDisposedException) { }
             _socket.Abort();
             _socket.Dispose();
@@ -247,7 +300,12 @@ namespace FrameIpc
         {
             lock (_outbox)
             {
-                while (_outbox.Count > 0) CharBufferPool.Shared.Return(_outbox.Dequeue().Buffer);
+                while (_outbox.Count > 0)
+                {
+                    var item = _outbox.Dequeue();
+                    _queuedChars -= item.Length;
+                    CharBufferPool.Shared.Return(item.Buffer);
+                }
             }
         }
     }
