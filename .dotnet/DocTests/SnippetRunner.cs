@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace FrameIpc.DocTests
+{
+    /// <summary>
+    /// Compiles a C# snippet as the top-level program of a small assembly (C# 9, as Unity compiles), with the usings of a
+    /// .NET console project plus FrameIpc, the engine scaffold and the one its marker names, then runs it on its own thread.
+    /// </summary>
+    public static class SnippetRunner
+    {
+        private static readonly string[] Usings =
+            { "System", "System.Collections.Generic", "System.Linq", "System.Threading", "System.Threading.Tasks", "FrameIpc" };
+
+        /// <summary>The folders of the game project a snippet runs in (relative paths the docs use).</summary>
+        public static readonly string[] ProjectFolders = { "Hud", "Assets/StreamingAssets/ui" };
+
+        public static string ScaffoldPath(string name) => Path.Combine(AppContext.BaseDirectory, "Scaffolds", name + ".cs");
+
+        /// <summary>Compiles the snippet; returns the assembly image, or throws with every error.</summary>
+        public static byte[] Compile(DocSnippet snippet)
+        {
+            var parse = new CSharpParseOptions(LanguageVersion.CSharp9);
+            var scaffolds = new List<string> { "Engine" };
+            if (snippet.Scaffold != null)
+            {
+                if (!File.Exists(ScaffoldPath(snippet.Scaffold))) throw new InvalidOperationException($"{snippet}: no scaffold named '{snippet.Scaffold}'");
+                scaffolds.Add(snippet.Scaffold);
+            }
+            var prelude = new StringBuilder();
+            foreach (var u in Usings) prelude.Append("using ").Append(u).Append(";\n");
+            foreach (var s in scaffolds) prelude.Append("using static ").Append(Path.GetFileNameWithoutExtension(s)).Append("Scaffold;\n");
+            // The #line keeps error positions in the document's own lines.
+            prelude.Append("#line ").Append(snippet.Line + 1).Append(" \"").Append(snippet.Document).Append("\"\n");
+            var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(prelude + snippet.Code, parse, snippet.Document, Encoding.UTF8) };
+            foreach (var s in scaffolds) trees.Add(CSharpSyntaxTree.ParseText(File.ReadAllText(ScaffoldPath(s)), parse, s + ".cs", Encoding.UTF8));
+            var compilation = CSharpCompilation.Create("Snippet_" + Guid.NewGuid().ToString("N"), trees, References(),
+                new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Disable, concurrentBuild: false));
+            using var image = new MemoryStream();
+            var result = compilation.Emit(image);
+            var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            if (errors.Count > 0)
+                throw new InvalidOperationException($"{snippet} does not compile:\n" + string.Join("\n", errors) + "\n--- the snippet:\n" + snippet.Code);
+            return image.ToArray();
+        }
+
+        /// <summary>Runs a compiled snippet's program on its own thread; returns what it threw (null if nothing), or throws on a hang.</summary>
+        public static Exception Run(DocSnippet snippet, byte[] image, TimeSpan hangLimit, out Type scaffold)
+        {
+            var context = new AssemblyLoadContext(snippet.Name, isCollectible: true);
+            var assembly = context.LoadFromStream(new MemoryStream(image));
+            scaffold = assembly.GetType("EngineScaffold", throwOnError: true);
+            Exception failure = null;
+            var entry = assembly.EntryPoint ?? throw new InvalidOperationException($"{snippet} has no statements to run");
+            var thread = new Thread(() =>
+            {
+                try { entry.Invoke(null, entry.GetParameters().Length == 0 ? null : new object[] { Array.Empty<string>() }); }
+                catch (TargetInvocationException ex) { failure = ex.InnerException; }
+            }) { IsBackground = true, Name = "snippet " + snippet.Name };
+            // The snippets name folders of a game project (a dev server's StaticFilesRoot): run them in one, made fresh.
+            var project = Path.Combine(Path.GetTempPath(), "frameipc-snippet-" + Guid.NewGuid().ToString("N"));
+            foreach (var folder in ProjectFolders) Directory.CreateDirectory(Path.Combine(project, folder));
+            var outerDirectory = Environment.CurrentDirectory;
+            Environment.CurrentDirectory = project;
+            try
+            {
+                thread.Start();
+                if (!thread.Join(hangLimit))
+                    throw new TimeoutException($"{snippet} hung: its program did not finish within {hangLimit.TotalSeconds} s (does it await before anything ticks?)");
+                return failure;
+            }
+            finally
+            {
+                Environment.CurrentDirectory = outerDirectory;
+                try { Directory.Delete(project, recursive: true); } catch (IOException) { /* a hung snippet may still hold it */ }
+            }
+        }
+
+        private static List<MetadataReference> References()
+        {
+            var refs = new List<MetadataReference>();
+            var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")).Split(Path.PathSeparator);
+            foreach (var path in platform)
+            {
+                var name = Path.GetFileName(path);
+                if (name.StartsWith("System.", StringComparison.Ordinal) || name == "netstandard.dll" || name == "mscorlib.dll")
+                    refs.Add(MetadataReference.CreateFromFile(path));
+            }
+            foreach (var dll in new[] { typeof(IpcMain).Assembly.Location, typeof(Newtonsoft.Json.JsonConvert).Assembly.Location })
+                refs.Add(MetadataReference.CreateFromFile(dll));
+            return refs;
+        }
+    }
+}
