@@ -30,6 +30,8 @@ namespace FrameIpc.DocTests
             ["bash"] = "shell commands, as sh",
             ["json"] = "data, not code: the manifest example and the protocol's envelopes (the PackageTests and the protocol tests check both)",
             ["ts"] = "TypeScript: the typed-channel map it shows is type-checked against ipc-renderer.d.ts by PackageTests/TypeScriptTypingsTests",
+            [""] = "no language: a listing or a program's output, not code",
+            ["text"] = "a listing or a program's output, not code",
         };
 
         [Test]
@@ -72,6 +74,17 @@ namespace FrameIpc.DocTests
             {
                 scaffold.GetMethod("Shutdown", BindingFlags.Public | BindingFlags.Static).Invoke(null, null);
             }
+        }
+
+        [Test]
+        public void ASnippetWithAStaticFieldAtTopLevelDoesNotCompile()
+        {
+            // The typed-channel snippet once began so: valid in a class, an error in a file of statements.
+            var planted = new DocSnippet("planted.md", 7, "csharp",
+                "static readonly IpcChannel<int> Health = new IpcChannel<int>(\"hud:health\");\nhud.Send(Health, 87);\n", null);
+            var ex = Assert.Throws<InvalidOperationException>(() => SnippetRunner.Compile(planted));
+            Assert.That(ex.Message, Does.StartWith("planted.md:7 does not compile"));
+            Assert.That(ex.Message, Does.Contain("planted.md(8,"), "errors point at the document's own lines");
         }
 
         [Test]
