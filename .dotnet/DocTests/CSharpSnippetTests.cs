@@ -77,6 +77,38 @@ namespace FrameIpc.DocTests
         }
 
         [Test]
+        public void TheDevServerSnippetsStartAServerAndTheRunnerStopsIt()
+        {
+            var servers = DocSnippet.All().Where(s => s.Language == "csharp" && s.Code.Contains("new WebSocketDevServer(")).ToList();
+            Assert.That(servers, Is.Not.Empty);
+            foreach (var snippet in servers)
+            {
+                var output = new System.IO.StringWriter();
+                var console = Console.Out;
+                Console.SetOut(output);
+                Exception failure;
+                Type scaffold;
+                try { failure = SnippetRunner.Run(snippet, SnippetRunner.Compile(snippet), HangLimit, out scaffold); }
+                finally { Console.SetOut(console); }
+                try
+                {
+                    Assert.That(failure, Is.Null, $"{snippet} threw: {failure}");
+                    var log = (List<string>)scaffold.GetProperty("log").GetValue(null);
+                    var printed = output + string.Join("\n", log);
+                    var url = System.Text.RegularExpressions.Regex.Match(printed, @"http://127\.0\.0\.1:(\d+)/");
+                    Assert.That(url.Success, Is.True, $"{snippet} printed its page's URL: {printed}");
+                    using var probe = new System.Net.Sockets.TcpClient();
+                    var refused = Assert.Throws<System.Net.Sockets.SocketException>(() => probe.Connect("127.0.0.1", int.Parse(url.Groups[1].Value)));
+                    Assert.That(refused.SocketErrorCode, Is.EqualTo(System.Net.Sockets.SocketError.ConnectionRefused), $"{snippet}'s server was stopped after it ran");
+                }
+                finally
+                {
+                    scaffold.GetMethod("Shutdown", BindingFlags.Public | BindingFlags.Static).Invoke(null, null);
+                }
+            }
+        }
+
+        [Test]
         public void ASnippetWithAStaticFieldAtTopLevelDoesNotCompile()
         {
             // The typed-channel snippet once began so: valid in a class, an error in a file of statements.

@@ -40,16 +40,53 @@ namespace FrameIpc.DocTests
             foreach (var s in scaffolds) prelude.Append("using static ").Append(Path.GetFileNameWithoutExtension(s)).Append("Scaffold;\n");
             // The #line keeps error positions in the document's own lines.
             prelude.Append("#line ").Append(snippet.Line + 1).Append(" \"").Append(snippet.Document).Append("\"\n");
-            var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(prelude + snippet.Code, parse, snippet.Document, Encoding.UTF8) };
-            foreach (var s in scaffolds) trees.Add(CSharpSyntaxTree.ParseText(File.ReadAllText(ScaffoldPath(s)), parse, s + ".cs", Encoding.UTF8));
-            var compilation = CSharpCompilation.Create("Snippet_" + Guid.NewGuid().ToString("N"), trees, References(),
+            var program = CSharpSyntaxTree.ParseText(prelude + snippet.Code, parse, snippet.Document, Encoding.UTF8);
+            var scaffoldTrees = scaffolds.Select(s => CSharpSyntaxTree.ParseText(File.ReadAllText(ScaffoldPath(s)), parse, s + ".cs", Encoding.UTF8)).ToList();
+            var compilation = Create(program, scaffoldTrees);
+            var image = Emit(snippet, compilation);
+            // What the snippet starts and a real program would stop on quit (a dev server's listener, an engine) is
+            // disposed after its last statement, so one snippet's server does not outlive it; the snippet itself is as written.
+            var cleanup = Cleanup(compilation, program);
+            return cleanup == null ? image : Emit(snippet, Create(CSharpSyntaxTree.ParseText(cleanup, parse, snippet.Document, Encoding.UTF8), scaffoldTrees));
+        }
+
+        private static CSharpCompilation Create(SyntaxTree program, List<SyntaxTree> scaffolds) =>
+            CSharpCompilation.Create("Snippet_" + Guid.NewGuid().ToString("N"), scaffolds.Prepend(program), References(),
                 new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Disable, concurrentBuild: false));
+
+        private static byte[] Emit(DocSnippet snippet, CSharpCompilation compilation)
+        {
             using var image = new MemoryStream();
             var result = compilation.Emit(image);
             var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count > 0)
                 throw new InvalidOperationException($"{snippet} does not compile:\n" + string.Join("\n", errors) + "\n--- the snippet:\n" + snippet.Code);
             return image.ToArray();
+        }
+
+        /// <summary>The program with a Dispose() of each top-level FrameIpc disposable after its statements, or null if none.</summary>
+        private static string Cleanup(CSharpCompilation compilation, SyntaxTree program)
+        {
+            var model = compilation.GetSemanticModel(program);
+            var root = program.GetRoot();
+            var statements = root.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax>().ToList();
+            var disposables = new List<string>();
+            foreach (var statement in statements)
+            {
+                if (!(statement.Statement is Microsoft.CodeAnalysis.CSharp.Syntax.LocalDeclarationStatementSyntax local) || local.UsingKeyword != default) continue;
+                foreach (var variable in local.Declaration.Variables)
+                {
+                    var type = (model.GetDeclaredSymbol(variable) as ILocalSymbol)?.Type;
+                    if (type == null || type.ContainingNamespace?.ToDisplayString() != "FrameIpc") continue;
+                    if (type.AllInterfaces.Any(i => i.ToDisplayString() == "System.IDisposable")) disposables.Add(variable.Identifier.Text);
+                }
+            }
+            if (disposables.Count == 0) return null;
+            var text = root.ToFullString();
+            int end = statements[statements.Count - 1].FullSpan.End;
+            var dispose = new StringBuilder("\n#line hidden\n");
+            for (int i = disposables.Count - 1; i >= 0; i--) dispose.Append(disposables[i]).Append(".Dispose();\n");
+            return text.Substring(0, end) + dispose + text.Substring(end);
         }
 
         /// <summary>Runs a compiled snippet's program on its own thread; returns what it threw (null if nothing), or throws on a hang.</summary>
