@@ -120,6 +120,16 @@ namespace FrameIpc.DocTests
         }
 
         [Test]
+        public void ASnippetUsingAnApiPastNetStandard21DoesNotCompile()
+        {
+            // Task.WaitAsync is .NET 6+: it runs here, but a Unity script cannot call it.
+            var planted = new DocSnippet("planted.md", 3, "csharp", "await Task.Delay(1).WaitAsync(TimeSpan.FromSeconds(5));\n", null);
+            var ex = Assert.Throws<InvalidOperationException>(() => SnippetRunner.Compile(planted));
+            Assert.That(ex.Message, Does.StartWith("planted.md:3 does not compile against .NET Standard 2.1, as in Unity"));
+            Assert.That(ex.Message, Does.Contain("WaitAsync"));
+        }
+
+        [Test]
         public void ASnippetThatAwaitsBeforeAnythingTicksIsReportedAsHung()
         {
             var hangs = new DocSnippet("planted.md", 1, "csharp",

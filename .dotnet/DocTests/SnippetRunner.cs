@@ -44,6 +44,12 @@ namespace FrameIpc.DocTests
             var scaffoldTrees = scaffolds.Select(s => CSharpSyntaxTree.ParseText(File.ReadAllText(ScaffoldPath(s)), parse, s + ".cs", Encoding.UTF8)).ToList();
             var compilation = Create(program, scaffoldTrees);
             var image = Emit(snippet, compilation);
+            // It runs on .NET here, but a Unity script only has .NET Standard 2.1: an API past it fails the snippet too.
+            var unity = CSharpCompilation.Create("UnitySnippet", scaffoldTrees.Prepend(program), NetStandard21References(), compilation.Options);
+            var unityErrors = unity.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            if (unityErrors.Count > 0)
+                throw new InvalidOperationException($"{snippet} does not compile against .NET Standard 2.1, as in Unity:\n" +
+                    string.Join("\n", unityErrors) + "\n--- the snippet:\n" + snippet.Code);
             // What the snippet starts and a real program would stop on quit (a dev server's listener, an engine) is
             // disposed after its last statement, so one snippet's server does not outlive it; the snippet itself is as written.
             var cleanup = Cleanup(compilation, program);
@@ -119,6 +125,19 @@ namespace FrameIpc.DocTests
                 Environment.CurrentDirectory = outerDirectory;
                 try { Directory.Delete(project, recursive: true); } catch (IOException) { /* a hung snippet may still hold it */ }
             }
+        }
+
+        private static string NuGet(string relative) =>
+            Path.Combine(typeof(SnippetRunner).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "NuGetPackageRoot").Value, relative);
+
+        private static List<MetadataReference> NetStandard21References()
+        {
+            var refs = Directory.GetFiles(NuGet("netstandard.library.ref/2.1.0/ref/netstandard2.1"), "*.dll")
+                .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
+            // FrameIpc itself is built for netstandard2.1; Json.NET as Unity's package ships it.
+            refs.Add(MetadataReference.CreateFromFile(typeof(IpcMain).Assembly.Location));
+            refs.Add(MetadataReference.CreateFromFile(NuGet("newtonsoft.json/13.0.2/lib/netstandard2.0/Newtonsoft.Json.dll")));
+            return refs;
         }
 
         private static List<MetadataReference> References()
