@@ -8,7 +8,8 @@ using NUnit.Framework;
 namespace FrameIpc.DocTests
 {
     /// <summary>
-    /// Every C# snippet of README.md and Documentation~/*.md, read from the document, compiles at C# 9 and runs to the
+    /// Every C# snippet of README.md and Documentation~/*.md, read from the document, compiles at C# 9 (on .NET and against
+    /// .NET Standard 2.1, the API a Unity script has) and runs to the
     /// end without an exception and without hanging. Glue for browser SDKs we do not have (Vuplex, UnityWebBrowser,
     /// CefSharp, WebView2) runs against stand-ins of the members it names (Scaffolds/); the stand-ins only prove the glue
     /// is well-formed C# against FrameIPC's API, not that the SDKs behave so.
