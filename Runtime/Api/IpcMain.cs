@@ -21,6 +21,7 @@ namespace FrameIpc
         private readonly object _broadcastLock = new object();
         private ArgsEncoder? _broadcast; // made on the first broadcast: an engine that never broadcasts rents nothing for it
         internal readonly Action<Exception, IpcEvent> ListenerFailed;
+        private readonly TickSynchronizationContext _continuations; // see Tick: awaits resume on the ticking thread
 
         /// <summary>Creates the engine side with the given limits (defaults: see <see cref="IpcOptions"/>).</summary>
         public IpcMain(IpcOptions? options = null)
@@ -28,6 +29,7 @@ namespace FrameIpc
             Options = (options ?? new IpcOptions()).Validate();
             TickThreadId = Environment.CurrentManagedThreadId;
             ListenerFailed = (ex, e) => Report(IpcDiagnosticKind.ListenerError, e.SenderId, e.Channel, $"a listener of '{e.Channel}' threw: {ex.Message}", ex);
+            _continuations = new TickSynchronizationContext(ex => Report(IpcDiagnosticKind.ListenerError, 0, null, "an async continuation threw: " + ex.Message, ex));
         }
 
         /// <summary>The limits and budgets in force.</summary>
@@ -138,6 +140,10 @@ namespace FrameIpc
             if (_ticking) throw new InvalidOperationException("IpcMain.Tick() was called from inside a listener or handler; ticks cannot nest.");
             _ticking = true;
             TickThreadId = Environment.CurrentManagedThreadId;
+            // A thread without a SynchronizationContext (not Unity's main thread, not a FrameLoop) gets this engine's for
+            // the tick, so an await in a handler resumes here, at the next tick, as it would under Unity. Enter pumps
+            // what earlier ticks' awaits posted and never throws; with nothing posted it allocates nothing.
+            var outerContext = _continuations.Enter(replace: false);
             try
             {
                 var views = _views;
@@ -156,6 +162,7 @@ namespace FrameIpc
             }
             finally
             {
+                _continuations.Exit(outerContext);
                 _ticking = false;
             }
         }

@@ -11,6 +11,7 @@ namespace FrameIpc
     public sealed class IpcRenderer : IpcEmitter, IIpcSender, IDisposable
     {
         private readonly IpcOptions _options;
+        private readonly TickSynchronizationContext _continuations; // see Tick: awaits resume on the ticking thread
         private readonly Action<Exception, IpcEvent> _listenerFailed;
         private bool _ticking;
         private bool _connected;
@@ -21,6 +22,7 @@ namespace FrameIpc
             _options = (options ?? new IpcOptions()).Validate();
             Connection = new IpcConnection(transport, new Host(this), _options, isEngine: false);
             _listenerFailed = (ex, e) => Report(IpcDiagnosticKind.ListenerError, e.Channel, $"a listener of '{e.Channel}' threw: {ex.Message}", ex);
+            _continuations = new TickSynchronizationContext(ex => Report(IpcDiagnosticKind.ListenerError, null, "an async continuation threw: " + ex.Message, ex));
         }
 
         internal IpcConnection Connection { get; }
@@ -89,6 +91,9 @@ namespace FrameIpc
         {
             if (_ticking) throw new InvalidOperationException("IpcRenderer.Tick() was called from inside a listener or handler; ticks cannot nest.");
             _ticking = true;
+            // As in IpcMain.Tick: a thread without a SynchronizationContext gets this view's for the tick, so an await in a
+            // handler resumes on the ticking thread at the next tick. Never throws; allocates nothing with nothing posted.
+            var outerContext = _continuations.Enter(replace: false);
             try
             {
                 int budget = _options.MaxMessagesPerTick;
@@ -98,6 +103,7 @@ namespace FrameIpc
             }
             finally
             {
+                _continuations.Exit(outerContext);
                 _ticking = false;
             }
         }

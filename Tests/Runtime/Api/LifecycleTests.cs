@@ -56,7 +56,7 @@ namespace FrameIpc.Tests.Api
             Assert.That(viewSide.Name, Is.EqualTo(IpcErrorNames.ViewGone));
             Assert.That(contents.IsDestroyed, Is.True);
             Assert.That(destroyed, Is.SameAs(contents));
-            Assert.That(rig.Main.Views, Does.Not.Contain(contents));
+            Assert.That(rig.Main.Views, Has.No.Member(contents));
         }
 
         [Test]

@@ -41,7 +41,7 @@ namespace FrameIpc.Tests.Reliability
             Assert.That(((IpcException)viewSide).Name, Is.EqualTo(IpcErrorNames.ViewGone));
             Assert.That(link.Contents.IsDestroyed, Is.True);
             Assert.That(link.Contents.DestroyReason, Is.EqualTo("transport failed: wire cut"));
-            Assert.That(rig.Main.Views, Does.Not.Contain(link.Contents));
+            Assert.That(rig.Main.Views, Has.No.Member(link.Contents));
             Assert.That(link.Renderer.IsClosed, Is.True, "closing the engine end closes the link");
             Assert.That(got, Is.EqualTo(5), "the failed batch was not half-delivered");
         }
