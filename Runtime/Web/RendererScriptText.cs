@@ -104,6 +104,8 @@ namespace FrameIpc
 
   function limitError(message) { return IpcError('LimitError', message, 'ELIMIT'); }
 
+  function warn(message) { if (typeof console !== 'undefined') console.warn(message); }
+
   function reportError(err) {
     if (typeof root.reportError === 'function') root.reportError(err);
     else if (typeof console !== 'undefined') console.error(err);
@@ -505,12 +507,12 @@ namespace FrameIpc
       var parsed;
       try { parsed = new URL(url); } catch (err) { parsed = null; }
       if (!parsed || (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:')) {
-        reportError(IpcError('Error', 'FrameIPC: ignored ?frameipc=' + clip(url) + ': not a ws:// or wss:// URL'));
+        warn('FrameIPC: ignored ?frameipc=' + clip(url) + ': not a ws:// or wss:// URL');
         return null;
       }
       if (!isLoopback(parsed.hostname) && !isAllowedQueryHost(parsed)) {
-        reportError(IpcError('ForbiddenError', 'FrameIPC: ignored ?frameipc=' + clip(url) + ': not a loopback address. A page that means to reach ' +
-          parsed.host + ' says so with ipcRenderer.init({ allowedQueryHosts: [\'' + parsed.host + '\'] }) before it finishes parsing', 'EFORBIDDEN'));
+        warn('FrameIPC: ignored ?frameipc=' + clip(url) + ': not a loopback address. A page that means to reach ' + parsed.host +
+          ' says so with ipcRenderer.init({ allowedQueryHosts: [\'' + parsed.host + '\'] }) before it finishes parsing');
         return null;
       }
       return { url: url, token: queryParam('token') };
