@@ -95,7 +95,10 @@ namespace FrameIpc.IntegrationTests
                 Main.Handle("add", e => e.Arg<int>(0) + e.Arg<int>(1));
             });
 
-            await Page.GotoAsync(Origin + "/clobbered.html");
+            // The page's own script loads first and meets the elements (a host injecting before any HTML would set the
+            // globals first, hiding the problem); the host's bridge, with a second copy of the script, comes after.
+            await Page.GotoAsync(Origin + "/clobbered.html?latehost");
+            await InjectHostAsync();
             View = await NextReadyViewAsync();
 
             Assert.That(await Js<int>("() => ipcRenderer.invoke('add', 20, 22)"), Is.EqualTo(42));
@@ -122,7 +125,8 @@ namespace FrameIpc.IntegrationTests
         [Test]
         public async Task ModuleEntry_FindsTheInstance_EvenWhenFrameIpcIsClobbered()
         {
-            await Page.GotoAsync(Origin + "/clobbered.html");
+            await Page.GotoAsync(Origin + "/clobbered.html?latehost");
+            await InjectHostAsync();
             View = await NextReadyViewAsync();
 
             bool same = await Js<bool>(@"async () => {
