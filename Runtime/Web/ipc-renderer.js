@@ -296,11 +296,13 @@
 
     function onReady(m) {
       if (typeof m.view !== 'number') { protocolError('ready needs a numeric view'); return; }
-      if (m.max !== undefined && !(typeof m.max === 'number' && m.max > 0 && m.max % 1 === 0)) { protocolError('ready\'s max must be a positive integer'); return; }
+      var validMax = typeof m.max === 'number' && m.max > 0 && m.max % 1 === 0;
       if (helloTimer) { clearInterval(helloTimer); helloTimer = null; }
       viewId = m.view;
-      engineMax = m.max === undefined ? ENGINE_MAX_DEFAULT : m.max;
+      engineMax = validMax ? m.max : ENGINE_MAX_DEFAULT; // absent means the protocol's default
       isReady = true;
+      // A malformed max does not stop the handshake: the engine hears of it, and the default applies.
+      if (m.max !== undefined && !validMax) protocolError('ready\'s max must be a positive integer; using ' + ENGINE_MAX_DEFAULT);
       resolveReady(viewId);
       setState('ready', null);
       scheduleFlush();
@@ -482,7 +484,6 @@
           var next = { state: opts.reconnect ? 'reconnecting' : 'closed', retryIn: retry };
           if (bridge === b) disconnected(reason, next);
           else if (!opts.reconnect || state !== 'connecting') setState(next.state, reason, retry); // a first attempt stays 'connecting'
-
           if (opts.reconnect) { setTimeout(open, delay); delay = Math.min(delay * 2, 5000); }
         };
       };
