@@ -169,6 +169,13 @@ namespace FrameIpc.IntegrationTests
             }
         }
 
+        /// <summary>Waits for <paramref name="count"/> uncaught page errors (Playwright reports them a moment late), then takes them.</summary>
+        protected async Task<List<string>> TakePageErrorsAsync(int count)
+        {
+            await Until(() => { lock (_pageErrors) return _pageErrors.Count >= count; }, count + " uncaught errors in the page");
+            return TakePageErrors();
+        }
+
         protected Task<T> Js<T>(string expression) => Page.EvaluateAsync<T>(expression);
 
         protected Task Js(string expression) => Page.EvaluateAsync(expression);

@@ -61,7 +61,7 @@ namespace FrameIpc.IntegrationTests
             Assert.That(over.Message, Does.Contain("with 65537 arguments was refused: over this page's limit of 65536"));
             Assert.That(peerErrors.ElementAt(0), Does.Contain("LimitError").And.Contain("65537 arguments"));
             Assert.That(peerErrors.ElementAt(1), Does.Contain("LimitError").And.Contain("200000 arguments"));
-            Assert.That(TakePageErrors(), Has.Count.EqualTo(2), "the two refusals, reported in the page too");
+            Assert.That(await TakePageErrorsAsync(2), Has.Count.EqualTo(2), "the two refusals, reported in the page too");
         }
 
         [Test]
@@ -172,6 +172,46 @@ namespace FrameIpc.IntegrationTests
         }
 
         [Test]
+        public async Task TheMaxInReady_BoundsEveryFrame_AtUnderAndOver_AgainstAStandInEngine()
+        {
+            await LoadAsync();
+
+            // A second instance on a stand-in host, so the test speaks for an engine that announces max 300.
+            string result = await Js<string>(@"async () => {
+                const posted = [];
+                const ipc = FrameIpc.create({ batching: 'microtask' }).init({ host: { post: f => posted.push(f) } });
+                ipc.receive('{""k"":""ready"",""v"":1,""view"":9,""max"":300}');
+                const base = JSON.stringify({ k: 'send', ch: 'exact', a: [''] }).length, out = [];
+                for (const n of [299, 300, 301]) {
+                    try { ipc.send('exact', 'x'.repeat(n - base)); out.push(n + ' sent'); } catch (e) { out.push(n + ' ' + e.name); }
+                }
+                for (let i = 0; i < 100; i++) ipc.send('burst', i);
+                await new Promise(r => setTimeout(r, 0));
+                const frames = posted.slice(1);
+                const burst = frames.flatMap(f => { const v = JSON.parse(f); return v.k === 'batch' ? v.m : [v]; }).filter(m => m.ch === 'burst').map(m => m.a[0]);
+
+                // A malformed max: the handshake completes with the default, and the engine hears of it.
+                const other = [];
+                const second = FrameIpc.create({ batching: 'microtask' }).init({ host: { post: f => other.push(f) } });
+                second.receive('{""k"":""ready"",""v"":1,""view"":9,""max"":""big""}');
+                await new Promise(r => setTimeout(r, 0));
+                return JSON.stringify({ out, longest: Math.max(...frames.map(f => f.length)), frames: frames.length,
+                    inOrder: burst.length === 100 && burst.every((v, i) => v === i), secondReady: second.isReady, notice: JSON.parse(other[1]).e.name });
+            }");
+            Assert.That(await TakePageErrorsAsync(1), Has.Count.EqualTo(1), "the malformed max, reported in the page as well");
+
+            using var json = System.Text.Json.JsonDocument.Parse(result);
+            var root = json.RootElement;
+
+            Assert.That(root.GetProperty("out").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(new[] { "299 sent", "300 sent", "301 LimitError" }));
+            Assert.That(root.GetProperty("longest").GetInt32(), Is.EqualTo(300), "the longest frame: the 300-character envelope, alone");
+            Assert.That(root.GetProperty("frames").GetInt32(), Is.GreaterThan(5), "100 sends of ~40 characters under 300 need several frames");
+            Assert.That(root.GetProperty("inOrder").GetBoolean(), Is.True);
+            Assert.That(root.GetProperty("secondReady").GetBoolean(), Is.True);
+            Assert.That(root.GetProperty("notice").GetString(), Is.EqualTo("ProtocolError"));
+        }
+
+        [Test]
         public async Task ThePagesOwnFrameLimit_IsAnnouncedInHello_BoundsWhatLeaves_AndWhatIsAccepted()
         {
             var order = new ConcurrentQueue<int>();
@@ -199,7 +239,7 @@ namespace FrameIpc.IntegrationTests
 
             Assert.That(got, Has.Length.EqualTo(2));
             Assert.That(peerErrors.Single(), Does.Contain("A frame of 2049 characters is over this page's limit of 2048"));
-            Assert.That(TakePageErrors(), Has.Count.EqualTo(1));
+            Assert.That(await TakePageErrorsAsync(1), Has.Count.EqualTo(1));
         }
     }
 }
