@@ -111,8 +111,8 @@ namespace FrameIpc.IntegrationTests
             }
             Assert.That(Engine.TickFailure, Is.Null, "IpcMain.Tick threw");
             await Until(() => IpcPools.Outstanding == _outstandingBefore, "every pooled object and buffer to be returned (outstanding: " + IpcPools.Outstanding + ")");
-            lock (_pageErrors) Assert.That(_pageErrors, Is.Empty, "uncaught errors in the page");
-            _pageErrors.Clear();
+            // Taken before the assertion: one test's errors must not fail the next.
+            Assert.That(TakePageErrors(), Is.Empty, "uncaught errors in the page");
         }
 
         /// <summary>Loads test.html and waits until both sides finished the handshake; returns the page's view id.</summary>
@@ -157,6 +157,24 @@ namespace FrameIpc.IntegrationTests
         /// <summary>Waits until a page expression is truthy (Playwright polls it in the page).</summary>
         protected Task UntilPage(string expression) =>
             Page.WaitForFunctionAsync(expression, null, new PageWaitForFunctionOptions { Timeout = (float)Deadline.TotalMilliseconds, PollingInterval = 10 });
+
+        /// <summary>The page's uncaught errors so far, which the test expected; TearDown fails on any left.</summary>
+        protected List<string> TakePageErrors()
+        {
+            lock (_pageErrors)
+            {
+                var taken = new List<string>(_pageErrors);
+                _pageErrors.Clear();
+                return taken;
+            }
+        }
+
+        /// <summary>Waits for <paramref name="count"/> uncaught page errors (Playwright reports them a moment late), then takes them.</summary>
+        protected async Task<List<string>> TakePageErrorsAsync(int count)
+        {
+            await Until(() => { lock (_pageErrors) return _pageErrors.Count >= count; }, count + " uncaught errors in the page");
+            return TakePageErrors();
+        }
 
         protected Task<T> Js<T>(string expression) => Page.EvaluateAsync<T>(expression);
 

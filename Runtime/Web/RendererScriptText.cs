@@ -16,27 +16,54 @@ namespace FrameIpc
  */
 (function (root, factory) {
   'use strict';
-  var api = factory(root);
-  if (typeof module === 'object' && module && module.exports) module.exports = api;
-  if (root && typeof root.window === 'object' && !root.FrameIpc) {
-    root.FrameIpc = api;
-    if (!root.ipcRenderer) root.ipcRenderer = api.ipcRenderer;
+  // True when scope[name] was set by a script or a host; false when it is absent or only HTML put it there: named
+  // access (an element's id or name, an <iframe name>) yields an Element, an HTMLCollection or a window, never an own
+  // property. So `<div id=""ipcRenderer"">` or `<iframe name=""vuplex"">` can neither disable IPC nor pose as a bridge.
+  function isGenuineGlobal(scope, name) {
+    var value = scope[name];
+    if (value === undefined || value === null) return false;
+    if (Object.prototype.hasOwnProperty.call(scope, name)) return true;
+    if (typeof value !== 'object' && typeof value !== 'function') return true;
+    try {
+      if (value.window === value) return false;
+      if (typeof scope.Node === 'function' && value instanceof scope.Node) return false;
+      if (typeof scope.HTMLCollection === 'function' && value instanceof scope.HTMLCollection) return false;
+    } catch (err) { return false; } // a cross-origin window refuses the look
+    return true;
   }
-})(typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : this, function (root) {
+  var key = typeof Symbol === 'function' ? Symbol.for('frameipc') : '__frameIpcInstance';
+  var api = factory(root, isGenuineGlobal, key);
+  if (typeof module === 'object' && module && module.exports) module.exports = api;
+  if (!root) return;
+  // Under a key no HTML can clobber: how a second copy and the ES module entry find this instance.
+  if (!root[key]) Object.defineProperty(root, key, { value: api, configurable: true });
+  if (typeof root.window === 'object') {
+    if (!isGenuineGlobal(root, 'FrameIpc')) root.FrameIpc = api;
+    if (!isGenuineGlobal(root, 'ipcRenderer')) root.ipcRenderer = api.ipcRenderer;
+  }
+})(typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : this, function (root, isGenuineGlobal, instanceKey) {
   'use strict';
   // Loaded twice (the page's own <script> and a host's injection): keep the first instance.
-  if (root && root.FrameIpc && root.FrameIpc.ipcRenderer) return root.FrameIpc;
+  var first = root && root[instanceKey];
+  if (first && typeof first === 'object' && first.ipcRenderer) return first;
 
   var PROTOCOL_VERSION = 1;
   var MAX_ID = 0x7fffffff;
+  // The most arguments one message may carry: a JavaScript call takes each on the stack, and past about 120,000 Chromium
+  // throws a RangeError before any code runs; 65,536 is the limit JavaScriptCore (Safari) documents, safe everywhere.
+  var MAX_ARGS = 65536;
+  var ENGINE_MAX_DEFAULT = 1048576; // the engine's receive limit when its ready says none (protocol.md)
+  var BATCH_OVERHEAD = '{""k"":""batch"",""m"":[]}'.length;
   var DEFAULTS = {
     invokeTimeout: 10000,   // ms; 0 = no deadline. Matches IpcOptions.DefaultInvokeTimeout.
     batching: 'frame',      // flush once per animation frame; or 'task' (after the current task), or 'microtask'
     maxBatchChars: 262144,  // a batch frame is closed past this many characters and another one started
     maxFrameChars: 1048576, // one envelope longer than this is refused here, as the engine would (IpcOptions.MaxFrameChars)
     maxHeldChars: 1048576,  // characters held while not ready; past it send throws / invoke rejects with LimitError
+    maxChannelChars: 1024,  // a longer channel name is refused at the sender, as the engine would (IpcOptions.MaxChannelChars)
     reconnect: true,        // WebSocket: reconnect after the engine goes away, backing off from 250 ms to 5 s
-    helloRetry: 0           // script bridges: ms between repeated hellos until ready (0 = once); see browser.md
+    helloRetry: 0,          // script bridges: ms between repeated hellos until ready (0 = once); see browser.md
+    allowedQueryHosts: null // hosts (host:port) a ?frameipc= URL may name besides loopback; see browser.md
   };
 
   /** An error from the other side (or about the crossing): name, message, code and data survive it. */
@@ -72,6 +99,13 @@ namespace FrameIpc
     if (typeof channel !== 'string' || channel.length === 0) throw new TypeError('An IPC channel must be a non-empty string, got ' + typeof channel);
   }
 
+  /** A channel or kind as it may appear in an error message: never the whole of a huge one. */
+  function clip(text) { return text.length > 80 ? text.slice(0, 80) + '...' : text; }
+
+  function limitError(message) { return IpcError('LimitError', message, 'ELIMIT'); }
+
+  function warn(message) { if (typeof console !== 'undefined') console.warn(message); }
+
   function reportError(err) {
     if (typeof root.reportError === 'function') root.reportError(err);
     else if (typeof console !== 'undefined') console.error(err);
@@ -87,11 +121,16 @@ namespace FrameIpc
     var handlers = new Map();    // channel -> {fn, once}
     var pending = new Map();     // invoke id -> {channel, resolve, reject, timer, posted, unlisten}
     var running = new Map();     // engine invoke id -> AbortController (or a stand-in)
-    var queue = [];              // [{s: envelope JSON, id: invoke id or 0}]
+    var queue = [];              // [{s: envelope JSON, id: invoke id or 0, bound: true for what only this connection understands}]
     var queuedChars = 0;
     var flushScheduled = false;
     var bridge = null;           // {kind, post(frame), retryHello}
     var started = false, isReady = false, viewId = 0, nextId = 1;
+    var engineMax = ENGINE_MAX_DEFAULT; // the largest frame the engine accepts, from its ready
+    var querySocket = null;      // the WebSocket that the page URL's ?frameipc= opened: {stop()}; a host bridge replaces it
+    var explicit = false;        // init({url|host}) chose the bridge: discovery stops
+    var queryTried = false;
+    var state = 'connecting', stateListeners = [];
     var helloTimer = null, discoverTimer = null, discoverTries = 0;
     var resolveReady;
     var readyPromise = new Promise(function (resolve) { resolveReady = resolve; });
@@ -101,15 +140,30 @@ namespace FrameIpc
 
     // ---- outbound -------------------------------------------------------------------------------------------
 
+    // The largest frame that may leave: the page's own limit and the engine's, whichever is smaller.
+    function sendLimit() { return Math.min(opts.maxFrameChars, engineMax); }
+
     function enqueue(envelope, id) {
+      var ch = clip(envelope.ch);
+      if (envelope.ch.length > opts.maxChannelChars) {
+        throw limitError('The channel name \'' + ch + '\' is ' + envelope.ch.length + ' characters, over the limit of ' + opts.maxChannelChars);
+      }
+      if (envelope.a.length > MAX_ARGS) {
+        throw limitError('Message on \'' + ch + '\' has ' + envelope.a.length + ' arguments, over the limit of ' + MAX_ARGS + '; send them as one array');
+      }
       var s = JSON.stringify(envelope);
-      if (s.length > opts.maxFrameChars) {
-        throw IpcError('LimitError', 'Message on \'' + envelope.ch + '\' is ' + s.length + ' characters, over the limit of ' + opts.maxFrameChars, 'ELIMIT');
+      if (s.length > sendLimit()) {
+        throw limitError('Message on \'' + ch + '\' is ' + s.length + ' characters, over the limit of ' + sendLimit() +
+          (engineMax < opts.maxFrameChars ? ' (the engine\'s)' : ''));
       }
       if (!isReady && queuedChars + s.length > opts.maxHeldChars) {
-        throw IpcError('LimitError', 'More than ' + opts.maxHeldChars + ' characters held before the engine is ready; message on \'' + envelope.ch + '\' refused', 'ELIMIT');
+        throw limitError('More than ' + opts.maxHeldChars + ' characters held before the engine is ready; message on \'' + ch + '\' refused');
       }
-      queue.push({ s: s, id: id || 0 });
+      push(s, id || 0, false);
+    }
+
+    function push(s, id, bound) {
+      queue.push({ s: s, id: id, bound: bound });
       queuedChars += s.length;
       scheduleFlush();
     }
@@ -150,14 +204,16 @@ namespace FrameIpc
     function flush() {
       flushScheduled = false;
       if (!isReady || queue.length === 0) return;
-      var items = queue;
+      var items = refuseOversize(queue);
       queue = [];
       queuedChars = 0;
+      // Each frame stays within the engine's limit, the batch wrapper and commas counted; one envelope may go alone.
+      var batchLimit = Math.min(opts.maxBatchChars, sendLimit());
       var start = 0;
       while (start < items.length) {
-        var end = start, chars = 0;
-        while (end < items.length && (end === start || chars + items[end].s.length + 1 <= opts.maxBatchChars)) {
-          chars += items[end].s.length + 1;
+        var end = start + 1, chars = BATCH_OVERHEAD + items[start].s.length;
+        while (end < items.length && chars + 1 + items[end].s.length <= batchLimit) {
+          chars += 1 + items[end].s.length;
           end++;
         }
         var frame;
@@ -181,6 +237,22 @@ namespace FrameIpc
       }
     }
 
+    // What was held while the engine's limit was unknown, or larger: an envelope over it now cannot leave. Its invoke is
+    // rejected; a send's caller has returned, so the console says what was refused.
+    function refuseOversize(items) {
+      var limit = sendLimit(), kept = null;
+      for (var i = 0; i < items.length; i++) {
+        var item = items[i];
+        if (item.s.length <= limit) { if (kept) kept.push(item); continue; }
+        if (!kept) kept = items.slice(0, i);
+        var error = limitError('A held message of ' + item.s.length + ' characters is over the engine\'s limit of ' + limit + ' and was not sent');
+        var p = item.id && pending.get(item.id);
+        if (p) { settle(item.id, p); p.reject(IpcError.forInvoke(p.channel, error)); }
+        else reportError(error);
+      }
+      return kept || items;
+    }
+
     function post(frame) {
       if (!bridge) return false;
       try { return bridge.post(frame) !== false; }
@@ -191,6 +263,10 @@ namespace FrameIpc
 
     function receive(frame) {
       var value = frame;
+      if (typeof frame === 'string' && frame.length > opts.maxFrameChars) {
+        notice(limitError('A frame of ' + frame.length + ' characters is over this page\'s limit of ' + opts.maxFrameChars + ' and was refused'));
+        return;
+      }
       if (typeof frame === 'string') {
         try { value = JSON.parse(frame); }
         catch (err) { protocolError('Malformed frame: ' + err.message); return; }
@@ -201,9 +277,12 @@ namespace FrameIpc
       } else dispatch(value);
     }
 
-    function protocolError(message) {
-      reportError(IpcError('ProtocolError', message, 'EPROTO'));
-      if (isReady) { queue.push({ s: JSON.stringify({ k: 'error', e: wireError('ProtocolError', message, 'EPROTO') }), id: 0 }); scheduleFlush(); }
+    function protocolError(message) { notice(IpcError('ProtocolError', message, 'EPROTO')); }
+
+    // A problem no one here waits on: the console, and the engine as an error notice (its Diagnostic reports it).
+    function notice(error) {
+      reportError(error);
+      if (isReady) push(JSON.stringify({ k: 'error', e: wireError(error.name, error.message, error.code) }), 0, true);
     }
 
     function dispatch(m) {
@@ -215,7 +294,7 @@ namespace FrameIpc
         case 'result': onResult(m); break;
         case 'cancel': onCancel(m); break;
         case 'error': if (typeof api.onerror === 'function') api.onerror(errorFromWire(m.e)); else reportError(errorFromWire(m.e)); break;
-        default: protocolError(""Unknown envelope kind '"" + m.k + ""'"");
+        default: protocolError(""Unknown envelope kind '"" + clip(m.k) + ""'"");
       }
     }
 
@@ -226,10 +305,15 @@ namespace FrameIpc
 
     function onReady(m) {
       if (typeof m.view !== 'number') { protocolError('ready needs a numeric view'); return; }
+      var validMax = typeof m.max === 'number' && m.max > 0 && m.max % 1 === 0;
       if (helloTimer) { clearInterval(helloTimer); helloTimer = null; }
       viewId = m.view;
+      engineMax = validMax ? m.max : ENGINE_MAX_DEFAULT; // absent means the protocol's default
       isReady = true;
+      // A malformed max does not stop the handshake: the engine hears of it, and the default applies.
+      if (m.max !== undefined && !validMax) protocolError('ready\'s max must be a positive integer; using ' + ENGINE_MAX_DEFAULT);
       resolveReady(viewId);
+      setState('ready', null);
       scheduleFlush();
     }
 
@@ -247,7 +331,12 @@ namespace FrameIpc
     function onSend(m) {
       if (typeof m.ch !== 'string') { protocolError('send needs a string ch'); return; }
       var from = typeof m.from === 'number' ? m.from : 0;
-      emit(m.ch, { senderId: from, sender: senderFor(from) }, Array.isArray(m.a) ? m.a : []);
+      var args = Array.isArray(m.a) ? m.a : [];
+      if (args.length > MAX_ARGS) {
+        if (listeners.has(m.ch)) notice(tooManyArgs(m.ch, args.length));
+        return;
+      }
+      emit(m.ch, { senderId: from, sender: senderFor(from) }, args);
     }
 
     function emit(channel, event, args) {
@@ -262,17 +351,26 @@ namespace FrameIpc
       }
     }
 
+    // A listener cannot be called with more arguments than a call can carry (MAX_ARGS).
+    function tooManyArgs(channel, count) {
+      return limitError('A message on \'' + clip(channel) + '\' with ' + count + ' arguments was refused: over this page\'s limit of ' + MAX_ARGS);
+    }
+
     function onInvoke(m) {
       if (typeof m.id !== 'number' || typeof m.ch !== 'string') { protocolError('invoke needs a numeric id and a string ch'); return; }
       var id = m.id, channel = m.ch;
+      // The protocol's rule for a duplicate id: the one still running keeps it, the newcomer gets a ProtocolError.
+      if (running.has(id)) { reply(id, undefined, wireError('ProtocolError', 'Duplicate invoke id ' + id + ': an invoke with that id is still running', 'EPROTO')); return; }
       var handler = handlers.get(channel);
       if (!handler) { reply(id, undefined, wireError('Error', ""No handler registered for '"" + channel + ""'"")); return; }
+      var args = Array.isArray(m.a) ? m.a : [];
+      if (args.length > MAX_ARGS) { var tooMany = tooManyArgs(channel, args.length); reply(id, undefined, wireError(tooMany.name, tooMany.message, tooMany.code)); return; }
       if (handler.once) handlers.delete(channel);
       var controller = makeAbortController();
       running.set(id, controller);
       var event = { senderId: 0, sender: senderFor(0), signal: controller.signal };
       var outcome;
-      try { outcome = Promise.resolve(handler.fn.apply(null, [event].concat(Array.isArray(m.a) ? m.a : []))); }
+      try { outcome = Promise.resolve(handler.fn.apply(null, [event].concat(args))); }
       catch (err) { outcome = Promise.reject(err); }
       outcome.then(function (value) {
         if (running.get(id) !== controller) return; // cancelled: the engine no longer wants it
@@ -291,9 +389,11 @@ namespace FrameIpc
       var s;
       try { s = JSON.stringify(envelope); }
       catch (err) { s = JSON.stringify({ k: 'result', id: id, e: wireError('Error', 'The handler\'s result could not be sent: ' + err.message) }); }
-      queue.push({ s: s, id: 0 });
-      queuedChars += s.length;
-      scheduleFlush();
+      if (s.length > sendLimit()) {
+        // The caller is answered even so: with why its result cannot cross.
+        s = JSON.stringify({ k: 'result', id: id, e: wireError('LimitError', 'The result is ' + s.length + ' characters, over the limit of ' + sendLimit(), 'ELIMIT') });
+      }
+      push(s, 0, true);
     }
 
     function onCancel(m) {
@@ -328,18 +428,27 @@ namespace FrameIpc
 
     // ---- connection -----------------------------------------------------------------------------------------
 
+    function helloFrame() { return JSON.stringify({ k: 'hello', v: PROTOCOL_VERSION, max: opts.maxFrameChars }); }
+
     function connected(b) {
       bridge = b;
-      bridge.post(JSON.stringify({ k: 'hello', v: PROTOCOL_VERSION }));
+      setState('connecting', null);
+      bridge.post(helloFrame());
       if (b.retryHello && opts.helloRetry > 0) {
-        helloTimer = setInterval(function () { if (!isReady && bridge) bridge.post(JSON.stringify({ k: 'hello', v: PROTOCOL_VERSION })); }, opts.helloRetry);
+        helloTimer = setInterval(function () { if (!isReady && bridge) bridge.post(helloFrame()); }, opts.helloRetry);
       }
     }
 
-    function disconnected(reason) {
+    function disconnected(reason, next) {
       bridge = null;
       isReady = false;
+      engineMax = ENGINE_MAX_DEFAULT;
       if (helloTimer) { clearInterval(helloTimer); helloTimer = null; }
+      // Results, cancels and notices name ids of this connection only; a new one would not know them.
+      var kept = [];
+      queuedChars = 0;
+      for (var i = 0; i < queue.length; i++) if (!queue[i].bound) { kept.push(queue[i]); queuedChars += queue[i].s.length; }
+      queue = kept;
       pending.forEach(function (p, id) {
         if (!p.posted) return; // never left the page: it goes out on the next connection
         settle(id, p);
@@ -347,6 +456,17 @@ namespace FrameIpc
       });
       running.forEach(function (controller) { controller.abort(IpcError('ViewGoneError', 'The connection to the engine closed', 'EVIEWGONE')); });
       running.clear();
+      setState(next.state, reason, next.retryIn);
+    }
+
+    function setState(next, reason, retryIn) {
+      if (next === state) return;
+      var change = { state: next, previous: state, reason: reason || undefined, retryIn: retryIn, viewId: viewId };
+      state = next;
+      var copy = stateListeners.slice();
+      for (var i = 0; i < copy.length; i++) {
+        try { copy[i](change); } catch (err) { reportError(err); }
+      }
     }
 
     function queryParam(name) {
@@ -355,45 +475,106 @@ namespace FrameIpc
       return new URLSearchParams(search).get(name);
     }
 
+    // Reconnects with backoff (250 ms doubling to 5 s) while opts.reconnect holds, until stop().
     function connectWebSocket(url, token) {
-      var delay = 250;
+      var delay = 250, stopped = false, ws = null;
+      var handle = { stop: function () { stopped = true; if (ws) ws.close(1000, 'replaced'); } };
       var open = function () {
+        if (stopped) return;
         var full = token ? url + (url.indexOf('?') >= 0 ? '&' : '?') + 'token=' + encodeURIComponent(token) : url;
-        var ws = new env.WebSocket(full);
-        var b = { kind: 'websocket', post: function (frame) { if (ws.readyState !== 1) return false; ws.send(frame); return true; } };
-        ws.onopen = function () { delay = 250; connected(b); };
-        ws.onmessage = function (e) { receive(e.data); };
-        ws.onclose = function (e) {
-          if (bridge === b) disconnected('WebSocket closed, code ' + e.code + (e.reason ? ': ' + e.reason : ''));
+        var socketNow = ws = new env.WebSocket(full);
+        var b = { kind: 'websocket', post: function (frame) { if (socketNow.readyState !== 1) return false; socketNow.send(frame); return true; } };
+        socketNow.onopen = function () { delay = 250; if (!stopped) connected(b); };
+        socketNow.onmessage = function (e) { if (bridge === b) receive(e.data); };
+        socketNow.onclose = function (e) {
+          if (stopped) return;
+          var retry = opts.reconnect ? delay : undefined;
+          var reason = 'WebSocket closed, code ' + e.code + (e.reason ? ': ' + e.reason : '');
+          var next = { state: opts.reconnect ? 'reconnecting' : 'closed', retryIn: retry };
+          if (bridge === b) disconnected(reason, next);
+          else if (!opts.reconnect || state !== 'connecting') setState(next.state, reason, retry); // a first attempt stays 'connecting'
           if (opts.reconnect) { setTimeout(open, delay); delay = Math.min(delay * 2, 5000); }
         };
       };
       open();
+      return handle;
     }
 
-    // Order: explicit init, the page URL's ?frameipc=, then the script bridges, most specific first.
-    function discover() {
+    // The page URL's ?frameipc=: honoured for a loopback address, or a host the page allowed itself (allowedQueryHosts).
+    // Anyone can send a link, so the URL alone must not point the page's IPC at another machine.
+    function queryBridge() {
       var url = queryParam('frameipc');
-      if (url) { connectWebSocket(url, queryParam('token')); return true; }
-      var host = env.frameIpcHost;
-      if (host && typeof host.post === 'function') { connected({ kind: 'host', retryHello: true, post: function (f) { host.post(f); } }); return true; }
-      var vuplex = env.vuplex;
-      if (vuplex && typeof vuplex.postMessage === 'function') {
-        vuplex.addEventListener('message', function (e) { receive(e.data); });
-        connected({ kind: 'vuplex', retryHello: true, post: function (f) { vuplex.postMessage(f); } });
-        return true;
+      if (!url) return null;
+      var parsed;
+      try { parsed = new URL(url); } catch (err) { parsed = null; }
+      if (!parsed || (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:')) {
+        warn('FrameIPC: ignored ?frameipc=' + clip(url) + ': not a ws:// or wss:// URL');
+        return null;
       }
-      var webview = env.chrome && env.chrome.webview;
-      if (webview && typeof webview.postMessage === 'function') {
-        webview.addEventListener('message', function (e) { receive(e.data); });
-        connected({ kind: 'webview2', retryHello: true, post: function (f) { webview.postMessage(f); } });
-        return true;
+      if (!isLoopback(parsed.hostname) && !isAllowedQueryHost(parsed)) {
+        warn('FrameIPC: ignored ?frameipc=' + clip(url) + ': not a loopback address. A page that means to reach ' + parsed.host +
+          ' says so with ipcRenderer.init({ allowedQueryHosts: [\'' + parsed.host + '\'] }) before it finishes parsing');
+        return null;
       }
-      if (typeof env.cefQuery === 'function') {
-        connected({ kind: 'cef', retryHello: true, post: function (f) {
+      return { url: url, token: queryParam('token') };
+    }
+
+    function isLoopback(hostname) {
+      // The URL parser has already written 127.1 or 0x7f.1 as 127.0.0.1, and [0::1] as [::1].
+      return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+    }
+
+    function isAllowedQueryHost(parsed) {
+      var allowed = opts.allowedQueryHosts;
+      if (!allowed || typeof allowed.length !== 'number') return false;
+      for (var i = 0; i < allowed.length; i++) {
+        var entry = String(allowed[i]).toLowerCase();
+        if (entry === parsed.host || (entry.indexOf(':') < 0 && entry === parsed.hostname && parsed.port === '')) return true;
+      }
+      return false;
+    }
+
+    // A host's own objects, most specific first. Only what a script or the host set counts (see isGenuineGlobal).
+    function hostBridge() {
+      var host = isGenuineGlobal(env, 'frameIpcHost') ? env.frameIpcHost : null;
+      if (host && typeof host.post === 'function') return { kind: 'host', retryHello: true, post: function (f) { host.post(f); } };
+      var vuplex = isGenuineGlobal(env, 'vuplex') ? env.vuplex : null;
+      if (vuplex && typeof vuplex.postMessage === 'function' && typeof vuplex.addEventListener === 'function') {
+        return { kind: 'vuplex', retryHello: true, post: function (f) { vuplex.postMessage(f); },
+          listen: function (b) { vuplex.addEventListener('message', function (e) { if (bridge === b) receive(e.data); }); } };
+      }
+      var webview = isGenuineGlobal(env, 'chrome') && env.chrome && env.chrome.webview;
+      if (webview && typeof webview.postMessage === 'function' && typeof webview.addEventListener === 'function') {
+        return { kind: 'webview2', retryHello: true, post: function (f) { webview.postMessage(f); },
+          listen: function (b) { webview.addEventListener('message', function (e) { if (bridge === b) receive(e.data); }); } };
+      }
+      if (isGenuineGlobal(env, 'cefQuery') && typeof env.cefQuery === 'function') {
+        return { kind: 'cef', retryHello: true, post: function (f) {
           env.cefQuery({ request: f, persistent: false, onSuccess: function () {}, onFailure: function (code, message) { reportError(IpcError('Error', 'cefQuery failed (' + code + '): ' + message)); } });
-        } });
-        return true;
+        } };
+      }
+      return null;
+    }
+
+    function useHost(b) {
+      if (querySocket) {
+        // An injected host bridge wins over a ?frameipc= connection, even one made before the host appeared.
+        querySocket.stop();
+        querySocket = null;
+        if (bridge) disconnected('an embedded browser\'s host bridge replaced the ?frameipc= connection', { state: 'connecting' });
+      }
+      if (b.listen) b.listen(b);
+      connected(b);
+    }
+
+    // Order: explicit init, then a host bridge, then the page URL's ?frameipc=. True once nothing can win any more.
+    function discover() {
+      var b = hostBridge();
+      if (b) { useHost(b); return true; }
+      if (!querySocket && !queryTried) {
+        queryTried = true;
+        var query = queryBridge();
+        if (query) querySocket = connectWebSocket(query.url, query.token);
       }
       return false;
     }
@@ -406,18 +587,21 @@ namespace FrameIpc
         env.document.addEventListener('visibilitychange', function () { if (pageHidden() && flushScheduled) flush(); });
       }
       if (discover()) return;
-      // An embedded browser may inject its bridge after our script ran (Vuplex announces it with 'vuplexready').
+      // An embedded browser may inject its bridge after our script ran (Vuplex announces it with 'vuplexready'),
+      // and then wins even over a ?frameipc= connection already made.
       var retry = function () {
-        if (bridge || !discover()) return false;
+        if (explicit || (bridge && !querySocket)) return true; // settled: nothing can win any more
+        if (!discover()) return false;
         if (discoverTimer) { clearTimeout(discoverTimer); discoverTimer = null; }
         return true;
       };
       if (typeof env.addEventListener === 'function') env.addEventListener('vuplexready', retry);
       // Every 200 ms for 10 s, then every 2 s: a host may inject its bridge (or frameIpcHost) at any time.
       var poll = function () {
+        discoverTimer = null;
         if (retry()) return;
-        if (++discoverTries === 50 && typeof console !== 'undefined') {
-          console.warn('FrameIPC: no bridge found yet (no ?frameipc= in the URL, no frameIpcHost, vuplex, chrome.webview or cefQuery); still looking, or call ipcRenderer.init().');
+        if (++discoverTries === 50 && !querySocket && typeof console !== 'undefined') {
+          console.warn('FrameIPC: no bridge found yet (no frameIpcHost, vuplex, chrome.webview or cefQuery, no loopback ?frameipc= in the URL); still looking, or call ipcRenderer.init().');
         }
         discoverTimer = setTimeout(poll, discoverTries < 50 ? 200 : 2000);
       };
@@ -466,6 +650,19 @@ namespace FrameIpc
     };
 
     api.listenerCount = function (channel) { var list = listeners.get(channel); return list ? list.length : 0; };
+
+    /** The channels with listeners, as Node's EventEmitter says. The connection's own state never appears here. */
+    api.eventNames = function () { return Array.from(listeners.keys()); };
+
+    /** Calls listener({ state, previous, reason, retryIn, viewId }) on every change of connectionState; returns an unsubscribe. */
+    api.onConnectionStateChange = function (listener) {
+      if (typeof listener !== 'function') throw new TypeError('listener must be a function');
+      stateListeners.push(listener);
+      return function () {
+        var i = stateListeners.indexOf(listener);
+        if (i >= 0) stateListeners.splice(i, 1);
+      };
+    };
 
     api.send = function (channel) {
       checkChannel(channel);
@@ -528,8 +725,7 @@ namespace FrameIpc
       if (pending.get(id) !== p) return;
       settle(id, p);
       if (p.posted) {
-        queue.push({ s: JSON.stringify({ k: 'cancel', id: id }), id: 0 });
-        scheduleFlush();
+        push(JSON.stringify({ k: 'cancel', id: id }), 0, true);
       } else {
         for (var i = 0; i < queue.length; i++) {
           if (queue[i].id === id) { queuedChars -= queue[i].s.length; queue.splice(i, 1); break; }
@@ -561,6 +757,7 @@ namespace FrameIpc
       for (key in DEFAULTS) if (initOptions[key] !== undefined) opts[key] = initOptions[key];
       if (initOptions.url || initOptions.host) {
         started = true;
+        explicit = true;
         if (discoverTimer) { clearTimeout(discoverTimer); discoverTimer = null; }
         if (initOptions.url) connectWebSocket(initOptions.url, initOptions.token);
         else connected({ kind: 'host', retryHello: true, post: function (f) { initOptions.host.post(f); } });
@@ -573,6 +770,7 @@ namespace FrameIpc
     Object.defineProperty(api, 'viewId', { get: function () { return viewId; }, enumerable: true });
     Object.defineProperty(api, 'isReady', { get: function () { return isReady; }, enumerable: true });
     Object.defineProperty(api, 'bridge', { get: function () { return bridge ? bridge.kind : null; }, enumerable: true });
+    Object.defineProperty(api, 'connectionState', { get: function () { return state; }, enumerable: true });
     api.ready = readyPromise;
     Object.defineProperty(api, '_start', { value: start }); // for the loader below, not for pages
     if (options) for (key in DEFAULTS) if (options[key] !== undefined) opts[key] = options[key];
@@ -601,10 +799,11 @@ namespace FrameIpc
 
         /// <summary>ipc-renderer.mjs, the ES module entry that imports ipc-renderer.js.</summary>
         public const string ModuleSource = @"// Native ES module entry for browsers: `import { ipcRenderer } from './ipc-renderer.mjs'`.
-// ipc-renderer.js holds all the code (a classic script cannot hold `export`); importing it sets window.FrameIpc.
+// ipc-renderer.js holds all the code (a classic script cannot hold `export`); importing it registers its one instance
+// under Symbol.for('frameipc'), a key no element of the page can clobber (window.FrameIpc can be an element's id).
 import './ipc-renderer.js';
 
-const FrameIpc = globalThis.FrameIpc;
+const FrameIpc = globalThis[Symbol.for('frameipc')];
 export const ipcRenderer = FrameIpc.ipcRenderer;
 export const IpcError = FrameIpc.IpcError;
 export const create = FrameIpc.create;

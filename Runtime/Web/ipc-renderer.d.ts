@@ -60,7 +60,10 @@ export interface InvokeOptions {
 
 /** Options of init(). Every one has a default; call init() before the page finishes parsing when you pass url or host. */
 export interface InitOptions {
-  /** WebSocket dev server URL, e.g. `ws://127.0.0.1:PORT/ipc`. Default: the page's `?frameipc=` query parameter. */
+  /**
+   * WebSocket dev server URL, e.g. `ws://127.0.0.1:PORT/ipc`. Default: the page's `?frameipc=` query parameter, used only
+   * when no embedded browser injected a host bridge, and only for a loopback address or one in allowedQueryHosts.
+   */
   url?: string;
   /** The dev server's session token. Default: the page's `&token=` query parameter. */
   token?: string;
@@ -79,6 +82,13 @@ export interface InitOptions {
   maxFrameChars?: number;
   /** Characters held while the engine is not ready; past it send throws and invoke rejects with a LimitError. Default 1,048,576. */
   maxHeldChars?: number;
+  /** A longer channel name is refused at the sender with a LimitError, as the engine would (IpcOptions.MaxChannelChars). Default 1,024. */
+  maxChannelChars?: number;
+  /**
+   * Hosts (`'devbox.lan:8080'`, or a name without port for the default one) that the page URL's `?frameipc=` may name
+   * besides loopback (127.0.0.0/8, localhost, [::1]). Set it with init() before the page finishes parsing. Default none.
+   */
+  allowedQueryHosts?: string[];
   /** Reconnect to the dev server after it goes away, backing off from 250 ms to 5 s. Default true. */
   reconnect?: boolean;
   /**
@@ -103,6 +113,25 @@ export declare class IpcError extends Error {
   remoteMessage: string;
 }
 
+/**
+ * Where the connection to the engine stands. 'connecting': looking for a bridge, or handshaking; 'ready': messages flow;
+ * 'reconnecting': the WebSocket closed and the page retries with backoff (sends are held, bounded by maxHeldChars);
+ * 'closed': it closed and `reconnect` is off.
+ */
+export type ConnectionState = 'connecting' | 'ready' | 'reconnecting' | 'closed';
+
+/** What onConnectionStateChange listeners get. */
+export interface ConnectionStateChange {
+  readonly state: ConnectionState;
+  readonly previous: ConnectionState;
+  /** Why the connection closed, e.g. `WebSocket closed, code 1006`; undefined when it opened. */
+  readonly reason: string | undefined;
+  /** Milliseconds until the next attempt, when state is 'reconnecting'. */
+  readonly retryIn: number | undefined;
+  /** The view id of the latest handshake (0 before the first). */
+  readonly viewId: number;
+}
+
 export interface IpcRenderer<C extends { [K in keyof C]: ChannelSpec } = AnyChannels> {
   /** Listens on a channel the engine (or another view) sends on. */
   on<K extends ChannelName<C>>(channel: K, listener: (event: IpcRendererEvent, ...args: ChannelArgs<C, K>) => void): this;
@@ -117,6 +146,8 @@ export interface IpcRenderer<C extends { [K in keyof C]: ChannelSpec } = AnyChan
   /** Removes every listener of the channel, or of all channels. */
   removeAllListeners(channel?: ChannelName<C>): this;
   listenerCount(channel: ChannelName<C>): number;
+  /** The channels that have listeners. */
+  eventNames(): string[];
 
   /** One-way message to the engine. Arguments are serialized as JSON now; held until the engine is ready. */
   send<K extends ChannelName<C>>(channel: K, ...args: ChannelArgs<C, K>): void;
@@ -143,9 +174,13 @@ export interface IpcRenderer<C extends { [K in keyof C]: ChannelSpec } = AnyChan
   init(options?: InitOptions): this;
   /** Resolves with the view id on the first handshake. */
   readonly ready: Promise<number>;
-  /** The engine's id for this view; 0 before ready. Changes after a reconnect. */
+  /** The engine's id for this view; 0 before ready. Changes after a reconnect (a new handshake). */
   readonly viewId: number;
   readonly isReady: boolean;
+  /** Where the connection stands; see ConnectionState. */
+  readonly connectionState: ConnectionState;
+  /** Calls the listener on every change of connectionState; returns a function that removes it. */
+  onConnectionStateChange(listener: (change: ConnectionStateChange) => void): () => void;
   /** 'websocket', 'host', 'vuplex', 'webview2', 'cef', or null while none is found. */
   readonly bridge: string | null;
   /** Called with `error` envelopes from the engine (protocol problems no one waits on). Default: reported to the console. */
