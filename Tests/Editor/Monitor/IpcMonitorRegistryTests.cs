@@ -4,8 +4,8 @@ using NUnit.Framework;
 namespace FrameIpc.Editor.Tests.Monitor
 {
     // The registry is process-wide. This counts its Changed events, so it relies on NUnit's default of running tests
-    // one at a time (nothing in these assemblies is [Parallelizable]); [NonParallelizable] would say so, but it is
-    // NUnit 3.7+ and Unity's NUnit is a 3.5 fork.
+    // one at a time (nothing in these assemblies opts into parallel runs); the attribute that would say so needs
+    // NUnit 3.7+, and Unity's NUnit is a 3.5 fork.
     public class IpcMonitorRegistryTests
     {
         [Test]
