@@ -93,14 +93,16 @@ namespace FrameIpc.PackageTests
             }
         }
 
-        // Where a source type is declared; a partial type declared in several layers counts as its highest.
+        // Where a source type is declared; a partial type declared in several layers counts as in its highest.
         private (string? Path, string? Layer) Declaration(INamedTypeSymbol type)
         {
             string? path = null, layer = null;
             foreach (var r in type.DeclaringSyntaxReferences)
             {
                 string? l = _layers.LayerOf(r.SyntaxTree.FilePath);
-                if (l == null || (layer != null && _layers.Rank(l) <= _layers.Rank(layer))) continue;
+                if (l == null || (layer != null && _layers.Rank(l) < _layers.Rank(layer))) continue;
+                // Of a partial type's files in one layer, name the main one (Type.cs before Type.Feature.cs).
+                if (l == layer && r.SyntaxTree.FilePath.Length >= path!.Length) continue;
                 layer = l;
                 path = r.SyntaxTree.FilePath;
             }

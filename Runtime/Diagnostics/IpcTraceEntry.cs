@@ -9,31 +9,10 @@ namespace FrameIpc
         Out,
     }
 
-    /// <summary>The kind of a traced envelope (the wire's <c>k</c>).</summary>
-    public enum IpcTraceKind
-    {
-        /// <summary><c>hello</c></summary>
-        Hello = 1,
-        /// <summary><c>ready</c></summary>
-        Ready,
-        /// <summary><c>send</c></summary>
-        Send,
-        /// <summary><c>invoke</c></summary>
-        Invoke,
-        /// <summary><c>sync</c></summary>
-        Sync,
-        /// <summary><c>result</c></summary>
-        Result,
-        /// <summary><c>cancel</c></summary>
-        Cancel,
-        /// <summary><c>error</c></summary>
-        Error,
-    }
-
     /// <summary>One envelope as the tracer saw it.</summary>
     public readonly struct IpcTraceEntry
     {
-        internal IpcTraceEntry(double timeMs, int viewId, IpcTraceDirection direction, IpcTraceKind kind, string? channel, long invokeId, int size, double handlerMs,
+        internal IpcTraceEntry(double timeMs, int viewId, IpcTraceDirection direction, EnvelopeKind kind, string? channel, long invokeId, int size, double handlerMs,
             int relayViewId = 0)
         {
             RelayViewId = relayViewId;
@@ -54,7 +33,7 @@ namespace FrameIpc
         /// <summary>In (view to engine) or out.</summary>
         public IpcTraceDirection Direction { get; }
         /// <summary>The envelope's kind.</summary>
-        public IpcTraceKind Kind { get; }
+        public EnvelopeKind Kind { get; }
         /// <summary>The channel, for send, invoke and sync; null otherwise.</summary>
         public string? Channel { get; }
         /// <summary>The invoke id, for invoke, sync, result and cancel; 0 otherwise.</summary>

@@ -85,7 +85,7 @@ namespace FrameIpc
 
         internal void Record(int viewId, IpcTraceDirection direction, EnvelopeKind kind, string? channel, long id, int size, long handlerTicks, int relayViewId = 0)
         {
-            var entry = new IpcTraceEntry(Elapsed(Stopwatch.GetTimestamp() - _origin), viewId, direction, (IpcTraceKind)kind, channel, id, size, Elapsed(handlerTicks), relayViewId);
+            var entry = new IpcTraceEntry(Elapsed(Stopwatch.GetTimestamp() - _origin), viewId, direction, kind, channel, id, size, Elapsed(handlerTicks), relayViewId);
             lock (_lock)
             {
                 _ring[_next] = entry;

@@ -9,6 +9,8 @@ namespace FrameIpc
     /// </summary>
     internal sealed class InboundFrame : IResettable
     {
+        private static readonly ObjectPool<InboundFrame> Pool = IpcPools.Create<InboundFrame>(256);
+
         public char[] Buffer = Array.Empty<char>();
         public int Length;
         public bool Validated;
@@ -21,21 +23,21 @@ namespace FrameIpc
 
         public static InboundFrame RentOversize(int length)
         {
-            var frame = IpcPools.Rent(IpcPools.Frames);
+            var frame = IpcPools.Rent(Pool);
             frame.OversizeLength = length;
             return frame;
         }
 
         public static InboundFrame Rent(ReadOnlySpan<char> text)
         {
-            var frame = IpcPools.Rent(IpcPools.Frames);
+            var frame = IpcPools.Rent(Pool);
             frame.Buffer = CharBufferPool.Shared.Rent(Math.Max(text.Length, 16));
             text.CopyTo(frame.Buffer);
             frame.Length = text.Length;
             return frame;
         }
 
-        public void Release() => IpcPools.Return(IpcPools.Frames, this);
+        public void Release() => IpcPools.Return(Pool, this);
 
         public bool TryReset()
         {

@@ -54,7 +54,7 @@ namespace FrameIpc
 
         private void DispatchOne(char[] buffer, int start, int end)
         {
-            var e = IpcPools.Rent(IpcPools.Envelopes);
+            var e = IpcPools.Rent(Envelope.Pool);
             try
             {
                 try
@@ -90,7 +90,7 @@ namespace FrameIpc
             finally
             {
                 _event.Clear();
-                IpcPools.Return(IpcPools.Envelopes, e);
+                IpcPools.Return(Envelope.Pool, e);
             }
         }
 

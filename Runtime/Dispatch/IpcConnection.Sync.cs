@@ -37,7 +37,7 @@ namespace FrameIpc
                     if (abort != null) throw IpcException.ForInvoke(channel, IpcErrorNames.ViewGone, $"the connection closed ({abort})", IpcErrorCodes.ViewGone, null);
                     throw IpcException.ForInvoke(channel, IpcErrorNames.Timeout, $"no answer within {(long)wait.TotalMilliseconds} ms", IpcErrorCodes.Timeout, null);
                 }
-                var e = IpcPools.Rent(IpcPools.Envelopes);
+                var e = IpcPools.Rent(Envelope.Pool);
                 try
                 {
                     EnvelopeReader.Read(frame.Buffer, start, end, _options.MaxDepth, _options.MaxChannelChars, _syncWait.Names, e);
@@ -50,7 +50,7 @@ namespace FrameIpc
                 }
                 finally
                 {
-                    IpcPools.Return(IpcPools.Envelopes, e);
+                    IpcPools.Return(Envelope.Pool, e);
                     frame.Release();
                 }
             }

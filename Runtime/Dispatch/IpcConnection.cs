@@ -10,7 +10,7 @@ namespace FrameIpc
     /// flushes, the invokes this side is waiting on, and the peer's invokes still running here. The engine holds one
     /// per view (behind <see cref="WebContents"/>); an <see cref="IpcRenderer"/> holds one.
     /// </summary>
-    internal sealed partial class IpcConnection : IFrameReceiver, IFrameLossSink, IDisposable
+    internal sealed partial class IpcConnection : IFrameReceiver, IFrameLossSink, ITickThreadAware, IDisposable
     {
         private readonly IFrameTransport _transport;
         private readonly IConnectionHost _host;
@@ -179,7 +179,7 @@ namespace FrameIpc
         }
 
         /// <summary>True on the thread that ticks this connection's owner: blocking there would deadlock.</summary>
-        internal bool IsTickThread() => _host.TickThreadId == Environment.CurrentManagedThreadId;
+        public bool IsTickThread() => _host.TickThreadId == Environment.CurrentManagedThreadId;
 
         private void Report(IpcDiagnosticKind kind, string? channel, string message, Exception? ex) => _host.Report(kind, channel, message, ex);
     }

@@ -43,7 +43,7 @@ namespace FrameIpc
         {
             if (Interlocked.Read(ref _id) == 0) return false;
             var frame = InboundFrame.Rent(text);
-            var e = IpcPools.Rent(IpcPools.Envelopes);
+            var e = IpcPools.Rent(Envelope.Pool);
             bool mine = false;
             try
             {
@@ -74,7 +74,7 @@ namespace FrameIpc
             }
             finally
             {
-                IpcPools.Return(IpcPools.Envelopes, e);
+                IpcPools.Return(Envelope.Pool, e);
                 if (!mine) frame.Release();
             }
         }

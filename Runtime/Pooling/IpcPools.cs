@@ -5,15 +5,13 @@ namespace FrameIpc
 {
     /// <summary>
     /// The pools every endpoint shares, with counters so tests (and the IPC Monitor) can check that every object
-    /// rented came back. <see cref="Outstanding"/> is back to where it started once traffic settles.
+    /// rented came back. <see cref="Outstanding"/> is back to where it started once traffic settles. Each pooled type
+    /// declares its own pool with <see cref="Create"/>, so this layer names none of them.
     /// </summary>
     public static class IpcPools
     {
         private static long s_rented;
         private static long s_returned;
-
-        internal static readonly ObjectPool<Envelope> Envelopes = Create<Envelope>(256);
-        internal static readonly ObjectPool<InboundFrame> Frames = Create<InboundFrame>(256);
 
         /// <summary>Objects and buffers rented from FrameIPC's pools since the process started.</summary>
         public static long Rented => Interlocked.Read(ref s_rented);

@@ -24,7 +24,7 @@ namespace FrameIpc
             try
             {
                 _json.WriteStartArray();
-                args.WriteTo(_json);
+                args.WriteTo(new IpcArgWriter(_json));
                 _json.WriteEndArray();
                 _json.Flush();
             }

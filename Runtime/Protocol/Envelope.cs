@@ -8,6 +8,8 @@ namespace FrameIpc
     /// </summary>
     internal sealed class Envelope : IResettable
     {
+        public static readonly ObjectPool<Envelope> Pool = IpcPools.Create<Envelope>(256);
+
         public EnvelopeKind Kind;
         public string? Channel;
         public long Id;

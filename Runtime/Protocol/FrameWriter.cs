@@ -75,7 +75,7 @@ namespace FrameIpc
         {
             Key("a");
             _json.WriteStartArray();
-            args.WriteTo(_json);
+            args.WriteTo(new IpcArgWriter(_json));
             _json.WriteEndArray();
             _json.Flush();
         }
@@ -174,15 +174,15 @@ namespace FrameIpc
         }
 
         /// <summary>
-        /// Writes what was appended to <paramref name="transport"/>: one frame when it fits in <see cref="MaxFrameChars"/>,
+        /// Writes what was appended to <paramref name="sink"/>: one frame when it fits in <see cref="MaxFrameChars"/>,
         /// else as many batches as it takes, split between envelopes and in order. Returns the number of frames.
-        /// Call <see cref="Clear"/> afterwards, whether or not the transport threw.
+        /// Call <see cref="Clear"/> afterwards, whether or not the sink threw. A struct sink is called without boxing.
         /// </summary>
-        public int WriteTo(IFrameTransport transport)
+        public int WriteFrames<TSink>(TSink sink) where TSink : IFrameSink
         {
             if (_chars.Length + BatchClose.Length <= MaxFrameChars)
             {
-                transport.Send(Finish());
+                sink.Send(Finish());
                 return 1;
             }
             // Only a tick that wrote more than a frame pays for the copy; a scratch frame is reused for every part.
@@ -202,7 +202,7 @@ namespace FrameIpc
                         next++;
                     } while (next < EnvelopeCount && length + 1 + EnvelopeLength(next) + BatchClose.Length <= MaxFrameChars);
                     length = Copy(BatchClose.AsSpan(), frame, length);
-                    transport.Send(new ReadOnlySpan<char>(frame, 0, length));
+                    sink.Send(new ReadOnlySpan<char>(frame, 0, length));
                     frames++;
                 }
             }

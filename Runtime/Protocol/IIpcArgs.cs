@@ -1,5 +1,3 @@
-using Newtonsoft.Json;
-
 namespace FrameIpc
 {
     /// <summary>
@@ -9,14 +7,14 @@ namespace FrameIpc
     public interface IIpcArgs
     {
         /// <summary>Writes each argument as one JSON value (the caller writes the surrounding array).</summary>
-        void WriteTo(JsonTextWriter writer);
+        void WriteTo(IpcArgWriter writer);
     }
 
     /// <summary>No arguments.</summary>
     public readonly struct IpcArgs : IIpcArgs
     {
         /// <inheritdoc />
-        public void WriteTo(JsonTextWriter writer) { }
+        public void WriteTo(IpcArgWriter writer) { }
     }
 
     /// <summary>One argument.</summary>
@@ -26,7 +24,7 @@ namespace FrameIpc
         /// <summary>Wraps the argument.</summary>
         public IpcArgs(T1 a1) { _a1 = a1; }
         /// <inheritdoc />
-        public void WriteTo(JsonTextWriter writer) => ValueCodec<T1>.Write(writer, _a1);
+        public void WriteTo(IpcArgWriter writer) => writer.Write(_a1);
     }
 
     /// <summary>Two arguments.</summary>
@@ -37,10 +35,10 @@ namespace FrameIpc
         /// <summary>Wraps the arguments.</summary>
         public IpcArgs(T1 a1, T2 a2) { _a1 = a1; _a2 = a2; }
         /// <inheritdoc />
-        public void WriteTo(JsonTextWriter writer)
+        public void WriteTo(IpcArgWriter writer)
         {
-            ValueCodec<T1>.Write(writer, _a1);
-            ValueCodec<T2>.Write(writer, _a2);
+            writer.Write(_a1);
+            writer.Write(_a2);
         }
     }
 
@@ -53,11 +51,11 @@ namespace FrameIpc
         /// <summary>Wraps the arguments.</summary>
         public IpcArgs(T1 a1, T2 a2, T3 a3) { _a1 = a1; _a2 = a2; _a3 = a3; }
         /// <inheritdoc />
-        public void WriteTo(JsonTextWriter writer)
+        public void WriteTo(IpcArgWriter writer)
         {
-            ValueCodec<T1>.Write(writer, _a1);
-            ValueCodec<T2>.Write(writer, _a2);
-            ValueCodec<T3>.Write(writer, _a3);
+            writer.Write(_a1);
+            writer.Write(_a2);
+            writer.Write(_a3);
         }
     }
 
@@ -68,9 +66,9 @@ namespace FrameIpc
         /// <summary>Wraps the arguments.</summary>
         public IpcArgsArray(object?[] args) { _args = args ?? new object?[0]; }
         /// <inheritdoc />
-        public void WriteTo(JsonTextWriter writer)
+        public void WriteTo(IpcArgWriter writer)
         {
-            for (int i = 0; i < _args.Length; i++) IpcJson.Serializer.Serialize(writer, _args[i]);
+            for (int i = 0; i < _args.Length; i++) writer.WriteBoxed(_args[i]);
         }
     }
 }

@@ -32,7 +32,7 @@ namespace FrameIpc
             public End Peer = null!;
 
             public bool CanBlockCurrentThread =>
-                _isEngine || !(Peer._receiver is IpcConnection c && c.IsTickThread());
+                _isEngine || !(Peer._receiver is ITickThreadAware r && r.IsTickThread());
 
             public void Start(IFrameReceiver receiver)
             {

@@ -177,7 +177,7 @@ namespace FrameIpc.Tests.Api
             int n = rig.Main.Tracer.CopyRecent(entries);
             int relayed = 0;
             for (int i = 0; i < n; i++)
-                if (entries[i].Kind == IpcTraceKind.Send && entries[i].RelayViewId != 0) relayed++;
+                if (entries[i].Kind == EnvelopeKind.Send && entries[i].RelayViewId != 0) relayed++;
             Assert.That(relayed, Is.EqualTo(3), "two sends in from view a, one out to view b");
         }
 

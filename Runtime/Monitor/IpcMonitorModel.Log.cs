@@ -30,29 +30,13 @@ namespace FrameIpc
         {
             var c = CultureInfo.InvariantCulture;
             var line = string.Format(c, "{0,9:0.000} s  view {1}  {2,-3}  {3,-6}  {4}", entry.TimeMs / 1000, entry.ViewId,
-                entry.Direction == IpcTraceDirection.In ? "in" : "out", KindName(entry.Kind), channel ?? entry.Channel ?? "-");
+                entry.Direction == IpcTraceDirection.In ? "in" : "out", EnvelopeKinds.Name(entry.Kind), channel ?? entry.Channel ?? "-");
             if (entry.InvokeId != 0) line += "  #" + entry.InvokeId.ToString(c);
             if (entry.RelayViewId != 0)
                 line += (entry.Direction == IpcTraceDirection.In ? "  relay to view " : "  relay from view ") + entry.RelayViewId.ToString(c);
             line += "  " + entry.Size.ToString(c) + " chars";
             if (entry.Direction == IpcTraceDirection.In && entry.HandlerMs > 0) line += string.Format(c, "  {0:0.000} ms", entry.HandlerMs);
             return line;
-        }
-
-        private static string KindName(IpcTraceKind kind)
-        {
-            switch (kind)
-            {
-                case IpcTraceKind.Hello: return "hello";
-                case IpcTraceKind.Ready: return "ready";
-                case IpcTraceKind.Send: return "send";
-                case IpcTraceKind.Invoke: return "invoke";
-                case IpcTraceKind.Sync: return "sync";
-                case IpcTraceKind.Result: return "result";
-                case IpcTraceKind.Cancel: return "cancel";
-                case IpcTraceKind.Error: return "error";
-                default: return kind.ToString();
-            }
         }
 
         private void RebuildLog()
@@ -64,7 +48,7 @@ namespace FrameIpc
             for (int i = 0; i < _snapshotCount; i++)
             {
                 var e = _snapshot[i];
-                if ((e.Kind == IpcTraceKind.Invoke || e.Kind == IpcTraceKind.Sync) && e.Channel != null)
+                if ((e.Kind == EnvelopeKind.Invoke || e.Kind == EnvelopeKind.Sync) && e.Channel != null)
                     _invokeChannels[new InvokeKey(e.ViewId, e.InvokeId, e.Direction)] = e.Channel;
             }
             for (int i = 0; i < _snapshotCount; i++)
@@ -87,9 +71,9 @@ namespace FrameIpc
         {
             switch (entry.Kind)
             {
-                case IpcTraceKind.Cancel:
+                case EnvelopeKind.Cancel:
                     return Lookup(entry.ViewId, entry.InvokeId, entry.Direction) ?? entry.Channel;
-                case IpcTraceKind.Result:
+                case EnvelopeKind.Result:
                     var invoked = entry.Direction == IpcTraceDirection.In ? IpcTraceDirection.Out : IpcTraceDirection.In;
                     return Lookup(entry.ViewId, entry.InvokeId, invoked) ?? entry.Channel;
                 default:
