@@ -4,7 +4,7 @@ using System.Globalization;
 
 namespace FrameIpc
 {
-    public sealed partial class IpcMonitorModel
+    internal sealed partial class IpcMonitorModel
     {
         private readonly List<IpcTraceEntry> _log = new List<IpcTraceEntry>();
         private readonly List<string?> _logChannels = new List<string?>();

@@ -9,7 +9,7 @@ namespace FrameIpc
     /// invokes the engine waits on with their age, the attached views, tick and pool statistics; and it sends test
     /// messages to a view. Call <see cref="Poll"/> from the window's update, on the thread that ticks the engine.
     /// </summary>
-    public sealed partial class IpcMonitorModel : IDisposable
+    internal sealed partial class IpcMonitorModel : IDisposable
     {
         private readonly bool _tracerWasEnabled;
         private readonly IpcTraceEntry[] _snapshot;

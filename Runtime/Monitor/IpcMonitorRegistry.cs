@@ -14,7 +14,7 @@ namespace FrameIpc
         private static readonly List<IpcMonitorTarget> s_targets = new List<IpcMonitorTarget>();
 
         /// <summary>Raised after the list changed (on the thread that changed it).</summary>
-        public static event Action? Changed;
+        internal static event Action? Changed;
 
         /// <summary>Adds <paramref name="main"/> under <paramref name="name"/>, or renames it if it is listed already.</summary>
         public static void Add(IpcMain main, string name)
@@ -44,7 +44,7 @@ namespace FrameIpc
         }
 
         /// <summary>Fills <paramref name="into"/> (cleared first) with the listed engines, in the order they were added.</summary>
-        public static void CopyTo(List<IpcMonitorTarget> into)
+        internal static void CopyTo(List<IpcMonitorTarget> into)
         {
             if (into == null) throw new ArgumentNullException(nameof(into));
             into.Clear();

@@ -1,7 +1,7 @@
 namespace FrameIpc
 {
     /// <summary>An engine the IPC Monitor can show, with the name it is listed under.</summary>
-    public readonly struct IpcMonitorTarget
+    internal readonly struct IpcMonitorTarget
     {
         /// <summary>Creates a target.</summary>
         public IpcMonitorTarget(string name, IpcMain main)

@@ -1,7 +1,7 @@
 namespace FrameIpc
 {
     /// <summary>One attached view as the IPC Monitor last saw it.</summary>
-    public readonly struct IpcMonitorView
+    internal readonly struct IpcMonitorView
     {
         internal IpcMonitorView(WebContents view)
         {

@@ -16,7 +16,7 @@ namespace FrameIpc
     /// is bounded in characters and each write has a deadline: a page that stops reading is closed, never queued for
     /// without limit. <see cref="WebSocketDevServer"/> creates one per connection.
     /// </summary>
-    public sealed class WebSocketFrameTransport : IFrameTransport
+    internal sealed class WebSocketFrameTransport : IFrameTransport
     {
         private const int ChunkBytes = 16 * 1024;
         private const int KeptTextChars = 64 * 1024; // a bigger receive buffer is given back after its frame
