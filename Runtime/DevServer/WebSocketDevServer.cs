@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
+using System.Net.WebSockets;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -20,13 +21,10 @@ namespace FrameIpc
     {
         private readonly IpcMain _ipcMain;
         private readonly WebSocketDevServerOptions _options;
-        private readonly HashSet<string> _allowedOrigins = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        private readonly HashSet<string> _allowedHosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly List<WebSocketFrameTransport> _connections = new List<WebSocketFrameTransport>();
-        private readonly StaticFileResponder? _files;
+        private readonly DevServerRouter _router;
         private readonly string? _tokenProblem;
         private TcpListener? _listener;
-        private bool _anyOrigin;
         private string _token;
 
         /// <summary>Creates a stopped server for <paramref name="ipcMain"/>. Options are checked here and read once.</summary>
@@ -35,6 +33,7 @@ namespace FrameIpc
             _ipcMain = ipcMain ?? throw new ArgumentNullException(nameof(ipcMain));
             _options = options ?? new WebSocketDevServerOptions();
             _options.Validate();
+            _unfinished = new DevServerConnectionList(_options);
             if (_options.Token != null) _token = _options.Token;
             else if (!_options.PersistToken) _token = DevServerTokenFile.NewToken();
             else
@@ -48,7 +47,7 @@ namespace FrameIpc
                     _token = DevServerTokenFile.NewToken();
                 }
             }
-            if (_options.StaticFilesRoot != null) _files = new StaticFileResponder(_options.StaticFilesRoot);
+            _router = new DevServerRouter(this, _options);
         }
 
         /// <summary>Raised (on a thread-pool thread) for each refused request and each failure, with the reason. Default none.</summary>
@@ -107,26 +106,9 @@ namespace FrameIpc
             }
             int port = ((IPEndPoint)listener.LocalEndpoint).Port;
             Port = port;
-            _allowedHosts.Clear();
-            _allowedHosts.Add($"127.0.0.1:{port}");
-            _allowedHosts.Add($"localhost:{port}");
-            _allowedOrigins.Clear();
-            _anyOrigin = false;
-            if (_options.AllowedOrigins == null)
-            {
-                _allowedOrigins.Add($"http://127.0.0.1:{port}");
-                _allowedOrigins.Add($"http://localhost:{port}");
-            }
-            else
-            {
-                foreach (var origin in _options.AllowedOrigins)
-                {
-                    if (origin == "*") _anyOrigin = true;
-                    else _allowedOrigins.Add(origin.TrimEnd('/'));
-                }
-            }
+            _router.Listening(port);
             _listener = listener;
-            StartSweeper();
+            _unfinished.StartSweeper();
             if (_tokenProblem != null) Log?.Invoke(_tokenProblem);
             _ = Task.Run(() => AcceptLoop(listener));
         }
@@ -153,8 +135,8 @@ namespace FrameIpc
             _listener = null;
             if (listener == null) return;
             try { listener.Stop(); } catch (SocketException) { }
-            StopSweeper();
-            AbortUnfinished("the dev server stopped");
+            _unfinished.StopSweeper();
+            _unfinished.AbortAll("the dev server stopped");
             Task.WaitAll(CloseAll("the dev server stopped"), TimeSpan.FromSeconds(3));
         }
 
@@ -177,13 +159,23 @@ namespace FrameIpc
 
         private int RequirePort() => Port != 0 ? Port : throw new InvalidOperationException("WebSocketDevServer is not started");
 
-        private bool TokenMatches(string? given)
+        /// <summary>Makes an upgraded socket a view of the engine; it is forgotten once it ends, so reloads do not pile up.</summary>
+        internal void Attach(WebSocket socket, string? origin)
         {
-            var token = Token;
-            if (given == null || given.Length != token.Length) return false;
-            int diff = 0; // constant time: the comparison does not tell how much of the token was right
-            for (int i = 0; i < given.Length; i++) diff |= given[i] ^ token[i];
-            return diff == 0;
+            var transport = new WebSocketFrameTransport(socket, _options.MaxFrameChars ?? _ipcMain.Options.MaxFrameChars, _options.MaxSendQueueChars, _options.SendTimeout);
+            transport.Log += Report;
+            lock (_connections) _connections.Add(transport);
+            _ = transport.Completion.ContinueWith((_, state) => ((WebSocketDevServer)state!).Forget(transport), this, TaskScheduler.Default);
+            _ipcMain.Attach(transport, origin);
+        }
+
+        /// <summary>Raises <see cref="Log"/>.</summary>
+        internal void Report(string message) => Log?.Invoke(message);
+
+        private void Forget(WebSocketFrameTransport transport)
+        {
+            lock (_connections) _connections.Remove(transport);
+            Interlocked.Decrement(ref _open);
         }
     }
 }

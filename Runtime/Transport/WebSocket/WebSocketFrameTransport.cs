@@ -11,15 +11,14 @@ namespace FrameIpc
 {
     /// <summary>
     /// One open WebSocket as an <see cref="IFrameTransport"/>: each text message is one frame.
-    /// A receive loop decodes messages into a pooled character buffer and hands the engine exactly the characters it
-    /// wrote; a single writer loop sends queued frames in order, so two sends never overlap on the socket. The send queue
+    /// A receive loop decodes messages into pooled characters (<see cref="WebSocketMessageAssembler"/>) and hands the
+    /// engine exactly the characters decoded; a single writer loop sends queued frames in order, so two sends never overlap on the socket. The send queue
     /// is bounded in characters and each write has a deadline: a page that stops reading is closed, never queued for
-    /// without limit. <see cref="WebSocketDevServer"/> creates one per connection.
+    /// without limit. The dev server creates one per connection.
     /// </summary>
     internal sealed class WebSocketFrameTransport : IFrameTransport
     {
-        private const int ChunkBytes = 16 * 1024;
-        private const int KeptTextChars = 64 * 1024; // a bigger receive buffer is given back after its frame
+        private const int ChunkBytes = WebSocketMessageAssembler.ChunkBytes;
         private static readonly Encoding Utf8 = new UTF8Encoding(false, false);
 
         private readonly WebSocket _socket;
@@ -126,18 +125,13 @@ namespace FrameIpc
 
         private async Task ReceiveLoop()
         {
-            byte[] chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
-            char[] scratch = CharBufferPool.Shared.Rent(ChunkBytes + 4); // decodes an oversize frame's rest, to count it
-            char[] text = CharBufferPool.Shared.Rent(ChunkBytes);
-            var decoder = Utf8.GetDecoder();
-            int length = 0;      // characters written into text
-            long oversize = 0;   // characters of a frame over the limit, counted but not kept
+            var assembler = new WebSocketMessageAssembler(_maxFrameChars);
             string reason = "WebSocket closed";
             try
             {
                 while (true)
                 {
-                    var result = await _socket.ReceiveAsync(new Memory<byte>(chunk, 0, ChunkBytes), _stop.Token).ConfigureAwait(false);
+                    var result = await _socket.ReceiveAsync(assembler.Chunk, _stop.Token).ConfigureAwait(false);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
                         reason = "the page closed the WebSocket (" + (int?)_socket.CloseStatus + (string.IsNullOrEmpty(_socket.CloseStatusDescription) ? "" : " " + _socket.CloseStatusDescription) + ")";
@@ -146,52 +140,20 @@ namespace FrameIpc
                         await Task.WhenAny(_writerDone.Task, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
                         break;
                     }
-                    bool last = result.EndOfMessage;
-                    if (oversize == 0)
-                    {
-                        int count = decoder.GetCharCount(chunk, 0, result.Count, last);
-                        if (length + count <= _maxFrameChars)
-                        {
-                            if (length + count > text.Length) text = Grow(text, length, length + count);
-                            length += decoder.GetChars(chunk, 0, result.Count, text, length, last);
-                        }
-                        else oversize = length + (long)decoder.GetChars(chunk, 0, result.Count, scratch, 0, last);
-                    }
-                    else oversize += decoder.GetChars(chunk, 0, result.Count, scratch, 0, last);
-                    if (!last) continue;
-                    if (oversize > 0) RefuseOversize(oversize);
-                    else Deliver(text, length);
-                    length = 0;
-                    oversize = 0;
-                    decoder.Reset();
-                    if (text.Length > KeptTextChars)
-                    {
-                        CharBufferPool.Shared.Return(text);
-                        text = CharBufferPool.Shared.Rent(ChunkBytes);
-                    }
+                    if (!assembler.Add(result.Count, result.EndOfMessage)) continue;
+                    if (assembler.OversizeChars > 0) RefuseOversize(assembler.OversizeChars);
+                    else _receiver!.OnFrame(assembler.Frame); // only the characters decoded: a pooled buffer's rest is another frame's data
+                    assembler.Next();
                 }
             }
             catch (OperationCanceledException) { reason = CloseReason ?? "closed"; }
             catch (Exception ex) { reason = CloseReason ?? "WebSocket failed: " + ex.Message; }
             finally
             {
-                ArrayPool<byte>.Shared.Return(chunk);
-                CharBufferPool.Shared.Return(scratch);
-                CharBufferPool.Shared.Return(text);
+                assembler.Dispose();
                 Shutdown(CloseReason ?? reason);
             }
         }
-
-        private static char[] Grow(char[] old, int used, int needed)
-        {
-            var bigger = CharBufferPool.Shared.Rent(Math.Max(needed, old.Length * 2));
-            Array.Copy(old, bigger, used);
-            CharBufferPool.Shared.Return(old);
-            return bigger;
-        }
-
-        // Only the characters decoded into the buffer are handed over: a pooled buffer's rest is another frame's data.
-        private void Deliver(char[] text, int length) => _receiver!.OnFrame(new ReadOnlySpan<char>(text, 0, length));
 
         // A frame over this transport's limit never reaches the engine (whose own limit may be higher): the page gets
         // the LimitError notice the engine would have sent, and the connection goes on.

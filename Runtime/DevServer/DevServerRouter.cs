@@ -2,19 +2,56 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Net.WebSockets;
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.Tasks;
 
 namespace FrameIpc
 {
-    // One request: the Host check, then the WebSocket upgrade, the client scripts (with CORS), the favicon or a file.
-    public sealed partial class WebSocketDevServer
+    /// <summary>
+    /// Answers one request of the dev server: the Host check, then the WebSocket upgrade (token, Origin, handshake),
+    /// the client scripts (with CORS), the favicon or a static file. Which hosts and origins are allowed depends on the
+    /// port, so it is set when the server starts listening.
+    /// </summary>
+    internal sealed class DevServerRouter
     {
-        private const string WebSocketGuid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"; // RFC 6455 section 1.3
+        private readonly WebSocketDevServer _server;
+        private readonly WebSocketDevServerOptions _options;
+        private readonly StaticFileResponder? _files;
+        private readonly HashSet<string> _allowedOrigins = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> _allowedHosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private bool _anyOrigin;
+        private int _port;
+
+        public DevServerRouter(WebSocketDevServer server, WebSocketDevServerOptions options)
+        {
+            _server = server;
+            _options = options;
+            if (options.StaticFilesRoot != null) _files = new StaticFileResponder(options.StaticFilesRoot);
+        }
+
+        /// <summary>The server listens on <paramref name="port"/>: only its own loopback names are allowed as Host, and by default as Origin.</summary>
+        public void Listening(int port)
+        {
+            _port = port;
+            _allowedHosts.Clear();
+            _allowedHosts.Add($"127.0.0.1:{port}");
+            _allowedHosts.Add($"localhost:{port}");
+            _allowedOrigins.Clear();
+            _anyOrigin = false;
+            if (_options.AllowedOrigins == null)
+            {
+                _allowedOrigins.Add($"http://127.0.0.1:{port}");
+                _allowedOrigins.Add($"http://localhost:{port}");
+                return;
+            }
+            foreach (var origin in _options.AllowedOrigins)
+            {
+                if (origin == "*") _anyOrigin = true;
+                else _allowedOrigins.Add(origin.TrimEnd('/'));
+            }
+        }
 
         /// <summary>Answers the request; true when it became a WebSocket (the connection then lives on).</summary>
-        private async Task<bool> RouteAsync(DevServerConnection connection, Stream stream, HttpRequestHead head)
+        public async Task<bool> RouteAsync(DevServerConnection connection, Stream stream, HttpRequestHead head)
         {
             bool headOnly = head.Method == "HEAD";
             // A page on a DNS-rebound name (evil.example resolving to 127.0.0.1) reaches this socket with its own Host:
@@ -22,7 +59,7 @@ namespace FrameIpc
             var host = head.Header("Host");
             if (head.HeaderCount("Host") != 1 || host == null || !_allowedHosts.Contains(host))
             {
-                var why = host == null ? "no Host header" : head.HeaderCount("Host") > 1 ? "more than one Host header" : $"Host '{host}' is not this server (only 127.0.0.1:{Port} and localhost:{Port}; a DNS-rebinding page sends its own name)";
+                var why = host == null ? "no Host header" : head.HeaderCount("Host") > 1 ? "more than one Host header" : $"Host '{host}' is not this server (only 127.0.0.1:{_port} and localhost:{_port}; a DNS-rebinding page sends its own name)";
                 await RefuseAsync(stream, head, 421, why).ConfigureAwait(false);
                 return false;
             }
@@ -96,7 +133,7 @@ namespace FrameIpc
                 return false;
             }
             var key = head.Header("Sec-WebSocket-Key");
-            if (!IsWebSocketKey(key))
+            if (!WebSocketHandshake.IsKey(key))
             {
                 await RefuseAsync(stream, head, 400, "Sec-WebSocket-Key is missing or is not 16 bytes in base64").ConfigureAwait(false);
                 return false;
@@ -120,50 +157,31 @@ namespace FrameIpc
                 await RefuseAsync(stream, head, 400, "data arrived before the upgrade was answered").ConfigureAwait(false);
                 return false;
             }
-            var answer = Encoding.ASCII.GetBytes("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: "
-                + AcceptKey(key!) + "\r\n\r\n");
+            var answer = WebSocketHandshake.SwitchingProtocols(key!);
             await stream.WriteAsync(answer, 0, answer.Length).ConfigureAwait(false);
             await stream.FlushAsync().ConfigureAwait(false);
             var socket = WebSocket.CreateFromStream(stream, isServer: true, subProtocol: null, keepAliveInterval: _options.KeepAliveInterval);
-            var transport = new WebSocketFrameTransport(socket, _options.MaxFrameChars ?? _ipcMain.Options.MaxFrameChars, _options.MaxSendQueueChars, _options.SendTimeout);
-            transport.Log += ForwardLog;
-            lock (_connections) _connections.Add(transport);
-            // Forgotten once it ends, so long sessions with many reloads do not pile up.
-            _ = transport.Completion.ContinueWith((_, state) => ((WebSocketDevServer)state!).Forget(transport), this, TaskScheduler.Default);
-            _ipcMain.Attach(transport, origin);
+            _server.Attach(socket, origin);
             return true;
-        }
-
-        private void ForwardLog(string message) => Log?.Invoke(message);
-
-        private void Forget(WebSocketFrameTransport transport)
-        {
-            lock (_connections) _connections.Remove(transport);
-            System.Threading.Interlocked.Decrement(ref _open);
         }
 
         private bool OriginAllowed(string origin) => _anyOrigin || _allowedOrigins.Contains(origin);
 
-        /// <summary>RFC 6455 4.2.2: base64(SHA-1(key + GUID)).</summary>
-        internal static string AcceptKey(string key)
+        private bool TokenMatches(string? given)
         {
-            using (var sha1 = SHA1.Create())
-                return Convert.ToBase64String(sha1.ComputeHash(Encoding.ASCII.GetBytes(key + WebSocketGuid)));
-        }
-
-        private static bool IsWebSocketKey(string? key)
-        {
-            if (key == null || key.Length != 24) return false;
-            try { return Convert.FromBase64String(key).Length == 16; }
-            catch (FormatException) { return false; }
+            var token = _server.Token;
+            if (given == null || given.Length != token.Length) return false;
+            int diff = 0; // constant time: the comparison does not tell how much of the token was right
+            for (int i = 0; i < given.Length; i++) diff |= given[i] ^ token[i];
+            return diff == 0;
         }
 
         private static List<KeyValuePair<string, string>> Header(string name, string value) =>
             new List<KeyValuePair<string, string>> { new KeyValuePair<string, string>(name, value) };
 
-        private Task RefuseAsync(Stream stream, HttpRequestHead head, int status, string reason, List<KeyValuePair<string, string>>? extra = null)
+        public Task RefuseAsync(Stream stream, HttpRequestHead head, int status, string reason, List<KeyValuePair<string, string>>? extra = null)
         {
-            Log?.Invoke($"{status} {head.Method} {head.Path}: {reason}");
+            _server.Report($"{status} {head.Method} {head.Path}: {reason}");
             return HttpResponseWriter.WriteTextAsync(stream, status, reason, headOnly: head.Method == "HEAD", extra: extra);
         }
     }
