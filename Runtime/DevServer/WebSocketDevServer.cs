@@ -169,6 +169,9 @@ namespace FrameIpc
             _ipcMain.Attach(transport, origin);
         }
 
+        /// <summary>RFC 6455 4.2.2 (the tests check it against the RFC's example).</summary>
+        internal static string AcceptKey(string key) => WebSocketHandshake.AcceptKey(key);
+
         /// <summary>Raises <see cref="Log"/>.</summary>
         internal void Report(string message) => Log?.Invoke(message);
 
