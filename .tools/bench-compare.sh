@@ -73,7 +73,10 @@ def load(listing):
     for path in open(listing).read().split():
         for b in json.load(open(path)).get("Benchmarks", []):
             stats, memory = b.get("Statistics") or {}, b.get("Memory") or {}
-            key = b.get("DisplayInfo") or b.get("FullName")
+            # Type, method and parameters name a case; the job is the same on both sides (the harness's).
+            key = f'{b.get("Type")}.{b.get("MethodTitle") or b.get("Method")}'
+            if b.get("Parameters"): key += f' [{b["Parameters"]}]'
+            key = key.replace("|", "/")
             rows[key] = (stats.get("Mean"), memory.get("BytesAllocatedPerOperation"))
     return rows
 
