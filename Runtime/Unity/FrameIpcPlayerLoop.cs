@@ -20,7 +20,7 @@ namespace FrameIpc
     public static class FrameIpcPlayerLoop
     {
         /// <summary>The system's marker type: its name in the Profiler and in PlayerLoop dumps.</summary>
-        public struct FrameIpcTick { }
+        internal struct FrameIpcTick { }
 
         /// <summary>Around every tick a Unity driver runs, so ticks show in the CPU Profiler as <c>FrameIpc.Tick</c>.</summary>
         internal static readonly ProfilerMarker TickMarker = new ProfilerMarker("FrameIpc.Tick");
