@@ -71,13 +71,16 @@ namespace FrameIpc.Tests
             public List<IpcDiagnostic> ViewDiagnostics { get; } = new List<IpcDiagnostic>();
         }
 
-        /// <summary>Attaches a view to the engine; it is not connected yet (call <c>Renderer.Connect()</c>, then tick).</summary>
-        public Link AddView(IpcChannelFilter? channels = null)
+        /// <summary>
+        /// Attaches a view to the engine; it is not connected yet (call <c>Renderer.Connect()</c>, then tick). The view
+        /// gets the harness's options unless <paramref name="viewOptions"/> says otherwise.
+        /// </summary>
+        public Link AddView(IpcChannelFilter? channels = null, IpcOptions? viewOptions = null)
         {
             var (engineEnd, viewEnd) = InMemoryTransport.CreatePair();
             IFrameTransport engine = _wrap == null ? engineEnd : _wrap(engineEnd);
             IFrameTransport view = _wrap == null ? viewEnd : _wrap(viewEnd);
-            var link = new Link(Main.Attach(engine, null, channels), new IpcRenderer(view, Options), engine, view);
+            var link = new Link(Main.Attach(engine, null, channels), new IpcRenderer(view, viewOptions ?? Options), engine, view);
             _links.Add(link);
             return link;
         }

@@ -42,10 +42,13 @@ namespace FrameIpc.Tests
             return (link.Contents, link.Renderer);
         }
 
-        /// <summary>As <see cref="AddView"/>, with the wrapped transport ends and the view's own diagnostics.</summary>
-        public IpcHarness.Link AddLink(bool connect = true, IpcChannelFilter channels = null)
+        /// <summary>
+        /// As <see cref="AddView"/>, with the wrapped transport ends and the view's own diagnostics; the view gets the
+        /// rig's options unless <paramref name="viewOptions"/> says otherwise.
+        /// </summary>
+        public IpcHarness.Link AddLink(bool connect = true, IpcChannelFilter channels = null, IpcOptions viewOptions = null)
         {
-            var link = _harness.AddView(channels);
+            var link = _harness.AddView(channels, viewOptions);
             link.Renderer.Diagnostic += d => ViewDiagnostics.Add(d);
             if (connect)
             {
