@@ -1,5 +1,5 @@
 // Signatures copied from Unity's C# reference (UnityEditor.CoreModule), bodies left out: build-only (but for a way for
-// the glue's tests to raise playModeStateChanged).
+// the glue's tests to raise playModeStateChanged and beforeAssemblyReload).
 #nullable disable
 #pragma warning disable CS1591, CS0067
 using System;
@@ -29,6 +29,9 @@ namespace UnityEditor
     {
         public delegate void AssemblyReloadCallback();
         public static event AssemblyReloadCallback beforeAssemblyReload;
+
+        /// <summary>Tests only: what the Editor does before it reloads the scripts' assemblies.</summary>
+        internal static void Reload() => beforeAssemblyReload?.Invoke();
         public static event AssemblyReloadCallback afterAssemblyReload;
     }
 
