@@ -44,7 +44,10 @@ fi
 
 python3 .tools/meta.py --check 2>/dev/null || echo "(meta.py unavailable or failing; the PackageTests check the same rules)"
 
-dotnet test .dotnet/FrameIpc.slnx "$@"
+# Both runs run whatever the first found, so one CI pass shows every failure; the exit code is the first failure's.
+status=0
+dotnet test .dotnet/FrameIpc.slnx "$@" || status=$?
 
 echo "== unit tests in Release"
-dotnet test -c Release .dotnet/Tests/FrameIpc.Tests.csproj "$@"
+dotnet test -c Release .dotnet/Tests/FrameIpc.Tests.csproj "$@" || { rc=$?; [ "$status" -ne 0 ] || status=$rc; }
+exit "$status"
