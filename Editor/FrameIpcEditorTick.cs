@@ -11,7 +11,7 @@ namespace FrameIpc.Editor
     /// <summary>
     /// Ticks registered engines on <see cref="EditorApplication.update"/>, in edit and in play mode: the driver for
     /// editor tool panels. Before an assembly reload it drains them, raises <see cref="BeforeReload"/> (dispose your
-    /// servers there) and forgets them. The ticking is IpcTickDriver's, which the .NET tests exercise.
+    /// servers there) and forgets them. The ticking is IpcTickDriver's; .dotnet/UnityFidelity runs this file against the Unity stubs.
     /// </summary>
     [InitializeOnLoad]
     public static class FrameIpcEditorTick

@@ -16,6 +16,7 @@ namespace FrameIpc
     /// LateUpdate (so what Update sent leaves this frame). Registering twice is harmless. Leaving play mode or quitting
     /// drains the engines (what views sent is dispatched, what the game sent leaves), takes the system out of the loop
     /// and forgets them; a session started without a domain reload replaces whatever stale system the last one left.
+    /// .dotnet/UnityFidelity runs this file against the Unity stubs' PlayerLoop.
     /// </summary>
     public static class FrameIpcPlayerLoop
     {

@@ -5,7 +5,7 @@ using NUnit.Framework;
 namespace FrameIpc.Tests.Performance
 {
     /// <summary>
-    /// An engine and one ready C# view over the in-memory transport, plus the byte counter the allocation tests read.
+    /// An engine and one ready C# view (an <see cref="IpcHarness"/>), plus the byte counter the allocation tests read.
     /// Measured code must not create closures or delegates itself, so the helpers here take values, not lambdas.
     /// </summary>
     internal sealed class AllocationRig : IDisposable
