@@ -2,6 +2,7 @@
 #nullable enable
 using System;
 using System.Collections.Generic;
+using Unity.Profiling;
 using UnityEditor;
 using UnityEngine;
 
@@ -10,12 +11,15 @@ namespace FrameIpc.Editor
     /// <summary>
     /// Ticks registered engines on <see cref="EditorApplication.update"/>, in edit and in play mode: the driver for
     /// editor tool panels. Before an assembly reload it drains them, raises <see cref="BeforeReload"/> (dispose your
-    /// servers there) and forgets them. The logic is <see cref="IpcTickDriver"/>'s, which the .NET tests exercise.
+    /// servers there) and forgets them. The ticking is IpcTickDriver's; .dotnet/UnityFidelity runs this file against the Unity stubs.
     /// </summary>
     [InitializeOnLoad]
     public static class FrameIpcEditorTick
     {
         private static readonly IpcTickDriver s_driver = new IpcTickDriver();
+
+        // The same name as the PlayerLoop driver's marker: the Profiler shows both as one FrameIpc.Tick.
+        private static readonly ProfilerMarker s_tickMarker = new ProfilerMarker("FrameIpc.Tick");
 
         static FrameIpcEditorTick()
         {
@@ -48,9 +52,9 @@ namespace FrameIpc.Editor
 
         private static void Tick()
         {
-            FrameIpcProfiling.Tick.Begin();
+            s_tickMarker.Begin();
             try { s_driver.Tick(); }
-            finally { FrameIpcProfiling.Tick.End(); }
+            finally { s_tickMarker.End(); }
         }
 
         private static void OnBeforeAssemblyReload()

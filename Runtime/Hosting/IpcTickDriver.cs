@@ -8,7 +8,7 @@ namespace FrameIpc
     /// Editor drivers. Registering twice is harmless; one engine that throws is reported and the others still tick;
     /// an engine disposed while registered is dropped. The set is copied on change, so a tick allocates nothing.
     /// </summary>
-    public sealed class IpcTickDriver
+    internal sealed class IpcTickDriver
     {
         private readonly object _lock = new object();
         private IpcMain[] _mains = Array.Empty<IpcMain>();

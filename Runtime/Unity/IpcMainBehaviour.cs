@@ -44,9 +44,9 @@ namespace FrameIpc
 
         private void LateUpdate()
         {
-            FrameIpcProfiling.Tick.Begin();
+            FrameIpcPlayerLoop.TickMarker.Begin();
             try { _driver.Tick(); }
-            finally { FrameIpcProfiling.Tick.End(); }
+            finally { FrameIpcPlayerLoop.TickMarker.End(); }
         }
 
         private void OnDestroy()

@@ -1,20 +1,24 @@
 using System;
 using BenchmarkDotNet.Attributes;
+using FrameIpc.Tests;
 
 namespace FrameIpc.Benchmarks
 {
     /// <summary>FrameIPC's row of the broadcast case: ipcMain.Broadcast, the engine's flush, and each of the 4 views' tick.</summary>
     public partial class BroadcastBenchmarks
     {
-        private FrameIpcRig _frameIpc = null!;
+        private IpcHarness _frameIpc = null!;
+        private IpcRenderer[] _frameIpcViews = null!;
         private int _frameIpcReceived;
         private PlayerState? _frameIpcLast;
 
         partial void SetupFrameIpc()
         {
-            _frameIpc = FrameIpcRig.Create(ViewCount);
-            foreach (IpcRenderer view in _frameIpc.Views)
+            _frameIpc = IpcHarness.Connected(ViewCount);
+            _frameIpcViews = new IpcRenderer[ViewCount];
+            for (int i = 0; i < ViewCount; i++)
             {
+                IpcRenderer view = _frameIpcViews[i] = _frameIpc.Links[i].Renderer;
                 view.On<PlayerState>(Channel, (e, state) =>
                 {
                     _frameIpcLast = state;
@@ -41,7 +45,7 @@ namespace FrameIpc.Benchmarks
         {
             _frameIpc.Main.Broadcast(Channel, PlayerState.Sample);
             _frameIpc.Main.Tick();
-            IpcRenderer[] views = _frameIpc.Views;
+            IpcRenderer[] views = _frameIpcViews;
             for (int i = 0; i < views.Length; i++)
             {
                 views[i].Tick();

@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
+using FrameIpc.Tests;
 
 namespace FrameIpc.Benchmarks
 {
@@ -9,11 +10,11 @@ namespace FrameIpc.Benchmarks
     {
         private const string PrimitiveChannel = "math:double";
 
-        private FrameIpcRig _frameIpc = null!;
+        private IpcHarness _frameIpc = null!;
 
         partial void SetupFrameIpc()
         {
-            _frameIpc = FrameIpcRig.Create();
+            _frameIpc = IpcHarness.Connected();
             _frameIpc.Main.Handle(Channel, e => Lookup(e.Arg<int>(0)));
             _frameIpc.Main.Handle(PrimitiveChannel, e => e.Arg<int>(0) * 2);
         }

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using FrameIpc.Tests;
 
 namespace FrameIpc.Benchmarks
 {
@@ -10,13 +11,13 @@ namespace FrameIpc.Benchmarks
         /// <summary>A game frame carries many messages: the batched rows send this many per pair of ticks.</summary>
         public const int PerFrame = 100;
 
-        private FrameIpcRig _frameIpc = null!;
+        private IpcHarness _frameIpc = null!;
         private PlayerState? _frameIpcLast;
         private int _frameIpcPrimitive;
 
         partial void SetupFrameIpc()
         {
-            _frameIpc = FrameIpcRig.Create();
+            _frameIpc = IpcHarness.Connected();
             _frameIpc.Main.On<PlayerState>(Channel, (e, state) => _frameIpcLast = state);
             _frameIpc.Main.On(PrimitiveChannel, e => _frameIpcPrimitive = e.Arg<int>(0) + e.Arg<int>(1) + (e.Arg<bool>(2) ? 1 : 0));
         }

@@ -1,5 +1,6 @@
 using System;
 using BenchmarkDotNet.Attributes;
+using FrameIpc.Tests;
 
 namespace FrameIpc.Benchmarks
 {
@@ -11,7 +12,7 @@ namespace FrameIpc.Benchmarks
 
         private const string PrimitiveChannel = "hud:health";
 
-        private FrameIpcRig _frameIpc = null!;
+        private IpcHarness _frameIpc = null!;
         private int _frameIpcReceived;
         private int _frameIpcPrimitiveSum;
         private PlayerState? _frameIpcLast;
@@ -20,7 +21,7 @@ namespace FrameIpc.Benchmarks
         {
             // The budget must not be what stops the tick: the case is "all 10,000 in one tick", and the count says so after.
             var options = new IpcOptions { MaxMessagesPerTick = Messages, TickTimeBudget = TimeSpan.FromSeconds(10) };
-            _frameIpc = FrameIpcRig.Create(options: options);
+            _frameIpc = IpcHarness.Connected(options: options);
             _frameIpc.Main.On<PlayerState>(Channel, (e, state) =>
             {
                 _frameIpcLast = state;

@@ -1,4 +1,5 @@
-// Signatures copied from Unity's C# reference (UnityEditor.CoreModule), bodies left out: build-only.
+// Signatures copied from Unity's C# reference (UnityEditor.CoreModule), bodies left out: build-only (but for a way for
+// the glue's tests to raise playModeStateChanged and beforeAssemblyReload).
 #nullable disable
 #pragma warning disable CS1591, CS0067
 using System;
@@ -17,6 +18,9 @@ namespace UnityEditor
         public static bool isCompiling => throw Missing;
         public static double timeSinceStartup => throw Missing;
         public static event Action<PlayModeStateChange> playModeStateChanged;
+
+        /// <summary>Tests only: what the Editor does on a play-mode change.</summary>
+        internal static void ChangePlayMode(PlayModeStateChange change) => playModeStateChanged?.Invoke(change);
         public static event Action quitting;
         internal static Exception Missing => new NotSupportedException("a compile-time stub of a Unity API");
     }
@@ -25,6 +29,9 @@ namespace UnityEditor
     {
         public delegate void AssemblyReloadCallback();
         public static event AssemblyReloadCallback beforeAssemblyReload;
+
+        /// <summary>Tests only: what the Editor does before it reloads the scripts' assemblies.</summary>
+        internal static void Reload() => beforeAssemblyReload?.Invoke();
         public static event AssemblyReloadCallback afterAssemblyReload;
     }
 

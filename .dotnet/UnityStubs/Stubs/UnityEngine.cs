@@ -1,4 +1,6 @@
-// Signatures copied from Unity's C# reference (UnityEngine.CoreModule, IMGUIModule), bodies left out: build-only.
+// Signatures copied from Unity's C# reference (UnityEngine.CoreModule, IMGUIModule), bodies left out: build-only. Two
+// exceptions, so the glue's tests can run against these types rather than a copy of them: PlayerLoop keeps the loop it
+// is given (starting from a miniature of Unity's default), and Application can raise quitting.
 #nullable disable
 #pragma warning disable CS1591, CS0067
 using System;
@@ -26,6 +28,9 @@ namespace UnityEngine
         public static string unityVersion => throw Stub.Missing;
         public static void OpenURL(string url) => throw Stub.Missing;
         public static event Action quitting;
+
+        /// <summary>Tests only: what Unity does when the player quits.</summary>
+        internal static void Quit() => quitting?.Invoke();
     }
 
     public class Time
@@ -137,14 +142,50 @@ namespace UnityEngine.LowLevel
 
     public class PlayerLoop
     {
-        public static PlayerLoopSystem GetDefaultPlayerLoop() => throw Stub.Missing;
-        public static PlayerLoopSystem GetCurrentPlayerLoop() => throw Stub.Missing;
-        public static void SetPlayerLoop(PlayerLoopSystem loop) => throw Stub.Missing;
+        private static PlayerLoopSystem s_current = GetDefaultPlayerLoop();
+
+        /// <summary>Tests only: how many times the loop was set.</summary>
+        internal static int Sets { get; private set; }
+
+        /// <summary>Unity's default loop in miniature: a root without a type, its phases, a few of their systems.</summary>
+        public static PlayerLoopSystem GetDefaultPlayerLoop() => new PlayerLoopSystem
+        {
+            subSystemList = new[]
+            {
+                Phase(typeof(UnityEngine.PlayerLoop.Initialization)),
+                Phase(typeof(UnityEngine.PlayerLoop.Update), typeof(UnityEngine.PlayerLoop.Update.ScriptRunBehaviourUpdate)),
+                Phase(typeof(UnityEngine.PlayerLoop.PreLateUpdate), typeof(UnityEngine.PlayerLoop.PreLateUpdate.ScriptRunBehaviourLateUpdate)),
+                Phase(typeof(UnityEngine.PlayerLoop.PostLateUpdate)),
+            },
+        };
+
+        public static PlayerLoopSystem GetCurrentPlayerLoop() => s_current;
+
+        public static void SetPlayerLoop(PlayerLoopSystem loop)
+        {
+            s_current = loop;
+            Sets++;
+        }
+
+        /// <summary>Tests only: the default loop again, and no sets counted.</summary>
+        internal static void Reset()
+        {
+            s_current = GetDefaultPlayerLoop();
+            Sets = 0;
+        }
+
+        private static PlayerLoopSystem Phase(Type type, params Type[] systems)
+        {
+            var children = new PlayerLoopSystem[systems.Length];
+            for (int i = 0; i < systems.Length; i++) children[i] = new PlayerLoopSystem { type = systems[i] };
+            return new PlayerLoopSystem { type = type, subSystemList = children };
+        }
     }
 }
 
 namespace UnityEngine.PlayerLoop
 {
+    public struct Initialization { }
     public struct Update { public struct ScriptRunBehaviourUpdate { } }
     public struct PreLateUpdate { public struct ScriptRunBehaviourLateUpdate { } }
     public struct PostLateUpdate { }

@@ -1,54 +1,36 @@
 using System;
-using NUnit.Framework;
+using FrameIpc.Tests;
 
 namespace FrameIpc.Editor.Tests.Monitor
 {
     /// <summary>
-    /// An engine with one C# view over the in-memory transport, through the public API only (Unity compiles these
-    /// tests apart from Tests/Runtime, whose internal rig they cannot see).
+    /// The tests' <see cref="IpcRig"/> with one C# view, attached but not connected until the test says so. Disposing
+    /// checks that every pooled object came back.
     /// </summary>
     internal sealed class MonitorRig : IDisposable
     {
-        private readonly long _outstandingAtStart = IpcPools.Outstanding;
+        private readonly IpcRig _rig = new IpcRig();
+        private readonly IpcHarness.Link _link;
 
         public MonitorRig()
         {
-            Main = new IpcMain(new IpcOptions { TickTimeBudget = TimeSpan.FromSeconds(30) });
-            var (engine, view) = InMemoryTransport.CreatePair();
-            Contents = Main.Attach(engine);
-            View = new IpcRenderer(view);
+            _link = _rig.AddLink(connect: false);
         }
 
-        public IpcMain Main { get; }
-        public WebContents Contents { get; }
-        public IpcRenderer View { get; }
+        public IpcMain Main => _rig.Main;
+        public WebContents Contents => _link.Contents;
+        public IpcRenderer View => _link.Renderer;
 
         public void Connect() => Pump(() => View.IsReady && Contents.IsReady, "the handshake", connect: true);
 
-        public void TickAll()
-        {
-            View.Tick();
-            Main.Tick();
-            View.Tick();
-        }
+        public void TickAll() => _rig.TickAll();
 
         public void Pump(Func<bool> until, string what, bool connect = false)
         {
             if (connect) View.Connect();
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (DateTime.UtcNow < deadline)
-            {
-                if (until()) return;
-                TickAll();
-            }
-            if (!until()) Assert.Fail(what + " did not happen within 30 s of ticking");
+            _rig.Pump(until, what);
         }
 
-        public void Dispose()
-        {
-            View.Dispose();
-            Main.Dispose();
-            Assert.That(IpcPools.Outstanding, Is.EqualTo(_outstandingAtStart), "every pooled object came back");
-        }
+        public void Dispose() => _rig.Dispose();
     }
 }

@@ -59,29 +59,25 @@ namespace FrameIpc.Tests.Dispatch
         [Test]
         public void WhatATickSendsToAViewLeavesAsOneTransportWrite()
         {
-            var outstanding = IpcPools.Outstanding;
-            var main = new IpcMain(new IpcOptions { TickTimeBudget = TimeSpan.FromSeconds(30) });
-            var (engineEnd, viewEnd) = InMemoryTransport.CreatePair();
-            var counting = new CountingTransport(engineEnd);
-            var contents = main.Attach(counting);
-            var view = new IpcRenderer(viewEnd, new IpcOptions { TickTimeBudget = TimeSpan.FromSeconds(30) });
+            using var rig = new IpcRig(wrap: end => new CountingTransport(end));
+            var link = rig.AddLink(connect: false);
+            var counting = (CountingTransport)link.EngineEnd;
+            var view = link.Renderer;
             var got = new List<int>();
             view.On("n", e => got.Add(e.Arg<int>(0)));
             view.Connect();
-            main.Tick();
+            rig.Main.Tick();
             view.Tick();
             int writesAfterHandshake = counting.Writes;
 
-            for (int i = 0; i < 50; i++) contents.Send("n", i);
-            main.Tick();
+            for (int i = 0; i < 50; i++) link.Contents.Send("n", i);
+            rig.Main.Tick();
             Assert.That(counting.Writes - writesAfterHandshake, Is.EqualTo(1));
             view.Tick();
             Assert.That(got.Count, Is.EqualTo(50));
-            main.Tick();
+            rig.Main.Tick();
             Assert.That(counting.Writes - writesAfterHandshake, Is.EqualTo(1), "an idle tick writes nothing");
-            view.Dispose();
-            main.Dispose();
-            Assert.That(IpcPools.Outstanding, Is.EqualTo(outstanding));
+            // Disposing the rig checks that every pooled object came back.
         }
 
         [Test]

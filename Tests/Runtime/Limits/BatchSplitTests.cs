@@ -79,13 +79,10 @@ namespace FrameIpc.Tests.Limits
         [Test]
         public void TheEngineSplitsUnderTheLimitThePageAnnouncedInItsHello()
         {
-            using var rig = new IpcRig();
-            var (engineEnd, viewEnd) = InMemoryTransport.CreatePair();
-            var counting = new CountingTransport(engineEnd);
-            var contents = rig.Main.Attach(counting);
-            using var renderer = new IpcRenderer(viewEnd, new IpcOptions { MaxFrameChars = 4096, TickTimeBudget = TimeSpan.FromSeconds(30) });
-            var diagnostics = new List<IpcDiagnostic>();
-            renderer.Diagnostic += diagnostics.Add;
+            using var rig = new IpcRig(wrap: end => new CountingTransport(end));
+            var link = rig.AddLink(connect: false, viewOptions: new IpcOptions { MaxFrameChars = 4096, TickTimeBudget = TimeSpan.FromSeconds(30) });
+            var (contents, renderer, diagnostics) = (link.Contents, link.Renderer, link.ViewDiagnostics);
+            var counting = (CountingTransport)link.EngineEnd;
             var got = new List<int>();
             renderer.On("chunk", e => got.Add(e.Arg<int>(0)));
             renderer.Connect();

@@ -5,37 +5,27 @@ using NUnit.Framework;
 namespace FrameIpc.Tests.Performance
 {
     /// <summary>
-    /// An engine and one ready C# view over the in-memory transport, plus the byte counter the allocation tests read.
+    /// An engine and one ready C# view (an <see cref="IpcHarness"/>), plus the byte counter the allocation tests read.
     /// Measured code must not create closures or delegates itself, so the helpers here take values, not lambdas.
     /// </summary>
     internal sealed class AllocationRig : IDisposable
     {
-        private AllocationRig(IpcMain main, IpcRenderer view)
+        private readonly IpcHarness _harness;
+
+        private AllocationRig(IpcHarness harness)
         {
-            Main = main;
-            View = view;
+            _harness = harness;
         }
 
-        public IpcMain Main { get; }
+        public IpcMain Main => _harness.Main;
 
-        public IpcRenderer View { get; }
+        public IpcRenderer View => _harness.View;
 
         public static AllocationRig Create()
         {
             IgnoreUnlessTheCounterCounts();
             // A long time slice: a loaded machine must not split a warm-up tick and spill into the measured rounds.
-            var main = new IpcMain(new IpcOptions { TickTimeBudget = TimeSpan.FromSeconds(30) });
-            var (engine, viewSide) = InMemoryTransport.CreatePair();
-            main.Attach(engine);
-            var view = new IpcRenderer(viewSide);
-            view.Connect();
-            var rig = new AllocationRig(main, view);
-            for (int round = 0; round < 100 && !(view.IsReady && main.Views.Count == 1 && main.Views[0].IsReady); round++)
-            {
-                rig.TickAll();
-            }
-            Assert.That(view.IsReady, Is.True, "the view finished its handshake");
-            return rig;
+            return new AllocationRig(IpcHarness.Connected(1, new IpcOptions { TickTimeBudget = TimeSpan.FromSeconds(30) }));
         }
 
         /// <summary>Bytes this thread has allocated so far; precise on .NET (Core) and on Unity's Mono.</summary>
@@ -68,12 +58,7 @@ namespace FrameIpc.Tests.Performance
         }
 
         /// <summary>One frame: view flushes, engine ticks, view receives.</summary>
-        public void TickAll()
-        {
-            View.Tick();
-            Main.Tick();
-            View.Tick();
-        }
+        public void TickAll() => _harness.TickAll();
 
         /// <summary>Ticks both sides until the call completes (a round is normally enough) and returns its result.</summary>
         public T Complete<T>(ValueTask<T> call)
@@ -90,10 +75,6 @@ namespace FrameIpc.Tests.Performance
             return call.GetAwaiter().GetResult();
         }
 
-        public void Dispose()
-        {
-            View.Dispose();
-            Main.Dispose();
-        }
+        public void Dispose() => _harness.Dispose();
     }
 }

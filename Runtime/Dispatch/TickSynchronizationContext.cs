@@ -11,7 +11,7 @@ namespace FrameIpc
     /// the next one, so a continuation that posts again cannot starve the frame. A pump with nothing posted takes no lock
     /// and allocates nothing.
     /// </summary>
-    public sealed class TickSynchronizationContext : SynchronizationContext
+    internal sealed class TickSynchronizationContext : SynchronizationContext
     {
         private readonly object _lock = new object();
         private readonly Action<Exception>? _error;
