@@ -17,9 +17,10 @@ namespace FrameIpc
         // (memory is spent on subscribe, never on publish).
         private volatile Dictionary<string, ListenerList> _published = new Dictionary<string, ListenerList>(StringComparer.Ordinal);
         private readonly Dictionary<string, IpcHandler> _handlers = new Dictionary<string, IpcHandler>(StringComparer.Ordinal);
-        internal readonly ChannelNames Names = new ChannelNames();
+        // Shared by an engine and its views' scoped emitters: one table (64 KiB) per endpoint, not one per view.
+        internal readonly ChannelNames Names;
 
-        internal IpcEmitter() { }
+        internal IpcEmitter(ChannelNames names) { Names = names; }
 
         /// <summary>Listens on <paramref name="channel"/>; the listener gets <c>(event)</c> and reads arguments from it. Dispose to stop.</summary>
         public IDisposable On(string channel, Action<IpcEvent> listener) => Add(channel, new EventListener(NotNull(listener), false));
@@ -159,11 +160,7 @@ namespace FrameIpc
 
         private void Publish() => _published = new Dictionary<string, ListenerList>(_listeners, StringComparer.Ordinal);
 
-        internal static void CheckChannel(string channel)
-        {
-            if (channel == null) throw new ArgumentNullException(nameof(channel));
-            if (channel.Length == 0) throw new ArgumentException("A channel name cannot be empty.", nameof(channel));
-        }
+        internal static void CheckChannel(string channel) => ChannelArgument.Check(channel);
 
         private static T NotNull<T>(T value) where T : class => value ?? throw new ArgumentNullException("listener");
 
