@@ -29,7 +29,7 @@ namespace FrameIpc
         {
             if (e.To >= 0)
             {
-                connection.RefuseEnvelope(e, IpcException.Protocol("Member 'to' is only valid from a view"));
+                connection.Refusals.RefuseEnvelope(e, IpcException.Protocol("Member 'to' is only valid from a view"));
                 return;
             }
             var ev = EventFor(e);
@@ -45,7 +45,7 @@ namespace FrameIpc
 
         /// <summary>Only a view blocks on a sync call; the engine never does.</summary>
         public void OnSync(IpcConnection connection, Envelope e) =>
-            connection.RefuseEnvelope(e, IpcException.Protocol("Only a view may send 'sync'"));
+            connection.Refusals.RefuseEnvelope(e, IpcException.Protocol("Only a view may send 'sync'"));
 
         /// <summary>An invoke from the engine: the renderer's handler answers it.</summary>
         public void OnInvoke(IpcConnection connection, Envelope e)

@@ -1,10 +1,8 @@
-using System.Diagnostics;
-
 namespace FrameIpc
 {
     /// <summary>
-    /// Walks the head frame of the inbound queue: validates it once, then hands its envelopes to the connection one by
-    /// one within the tick's budget; a batch cut short resumes at its cursor on the next tick.
+    /// The envelopes of the head frame of the inbound queue: validated once, then handed out one at a time, so a batch
+    /// cut short by the tick's budget resumes at its cursor on the next tick. A single envelope is a batch of one.
     /// </summary>
     internal sealed class InboundBatch
     {
@@ -13,44 +11,40 @@ namespace FrameIpc
         private int[] _bounds = new int[64];
         private int _boundsCount;
 
-        /// <summary>Dispatches one frame; false when the budget ran out mid-batch (it resumes at the frame's cursor next tick).</summary>
-        public bool Dispatch(IpcConnection c, InboundFrame f, ref int budget, long deadline)
+        /// <summary>Validates <paramref name="f"/> on first sight; returns why the whole frame is refused, or null.</summary>
+        public IpcException? Open(InboundFrame f, ConnectionLimits limits)
         {
             if (f.OversizeLength > 0)
+                return new IpcException(IpcErrorNames.Limit,
+                    $"Frame of {f.OversizeLength} characters refused: the limit is {limits.MaxFrameChars}", IpcErrorCodes.Limit);
+            if (f.Validated) return null;
+            try
             {
-                c.Refuse(IpcDiagnosticKind.LimitExceeded, new IpcException(IpcErrorNames.Limit,
-                    $"Frame of {f.OversizeLength} characters refused: the limit is {c.Limits.MaxFrameChars}", IpcErrorCodes.Limit));
-                return true;
+                EnvelopeReader.Validate(f.Buffer, f.Length, limits.MaxDepth, out f.IsBatch, ref _bounds, out _boundsCount);
             }
-            if (!f.Validated)
+            catch (IpcException ex)
             {
-                try
-                {
-                    EnvelopeReader.Validate(f.Buffer, f.Length, c.Limits.MaxDepth, out f.IsBatch, ref _bounds, out _boundsCount);
-                    f.Cursor = 0;
-                    f.Validated = true;
-                }
-                catch (IpcException ex)
-                {
-                    c.Refuse(ex.Name == IpcErrorNames.Limit ? IpcDiagnosticKind.LimitExceeded : IpcDiagnosticKind.ProtocolError, ex);
-                    return true;
-                }
+                return ex;
             }
+            f.Cursor = 0;
+            f.Validated = true;
+            return null;
+        }
+
+        public bool IsDone(InboundFrame f) => f.Cursor >= (f.IsBatch ? _boundsCount : 1);
+
+        /// <summary>Where the next envelope starts and ends in <see cref="InboundFrame.Buffer"/>; moves the cursor past it.</summary>
+        public void Next(InboundFrame f, out int start, out int end)
+        {
+            int i = f.Cursor++;
             if (!f.IsBatch)
             {
-                budget--;
-                c.DispatchOne(f.Buffer, 0, f.Length);
-                return true;
+                start = 0;
+                end = f.Length;
+                return;
             }
-            for (int sinceClockCheck = 1; ; sinceClockCheck++)
-            {
-                if (budget <= 0 || c.State == ConnectionState.Closed) return c.State == ConnectionState.Closed;
-                if ((sinceClockCheck & 31) == 0 && Stopwatch.GetTimestamp() >= deadline) return false;
-                if (f.Cursor >= _boundsCount) return true;
-                int envelope = f.Cursor++;
-                budget--;
-                c.DispatchOne(f.Buffer, _bounds[2 * envelope], _bounds[2 * envelope + 1]);
-            }
+            start = _bounds[2 * i];
+            end = _bounds[2 * i + 1];
         }
     }
 }

@@ -25,9 +25,6 @@ namespace FrameIpc
         private readonly SyncWait? _syncWait;
         private readonly InboundQueue _queue;
         private readonly InboundBatch _batch = new InboundBatch();
-        private int _dropped;
-        private long _droppedChars;
-        private string? _lost;
         private string? _peerClosedReason;
         private ConnectionState _state = ConnectionState.Connecting;
 
@@ -42,6 +39,7 @@ namespace FrameIpc
             Outbox = new Outbox(transport, host, limits, OnClosed);
             Invokes = new PendingInvokes(Outbox, host, limits);
             Handlers = new RunningHandlers(Outbox, host, limits);
+            Refusals = new Refusals(Outbox, host, limits.MaxDepth);
         }
 
         public IConnectionHost Host { get; }
@@ -53,6 +51,9 @@ namespace FrameIpc
         /// <summary>The peer's invokes, running here.</summary>
         public RunningHandlers Handlers { get; }
 
+        /// <summary>How input that cannot be used is refused (a diagnostic here, an error to the peer).</summary>
+        public Refusals Refusals { get; }
+
         public ConnectionState State => _state;
         public string? CloseReason { get; private set; }
         public int QueuedFrames => _queue.Count;
@@ -62,7 +63,6 @@ namespace FrameIpc
         internal long RunningScanned => Handlers.Scanned;
         internal long DeadlineVisits => Invokes.DeadlineVisits + Handlers.DeadlineVisits;
         internal int PeerFrameLimit => Outbox.PeerFrameLimit;
-        internal ConnectionLimits Limits => _limits;
 
         /// <summary>Starts the transport, then the handshake (the renderer says hello; the engine waits for one).</summary>
         public void Start()
@@ -91,18 +91,12 @@ namespace FrameIpc
         {
             if (_state == ConnectionState.Closed) return;
             if (_syncWait != null && _syncWait.TryAccept(frame)) return;
-            var queued = frame.Length > _limits.MaxFrameChars ? InboundFrame.RentOversize(frame.Length) : InboundFrame.Rent(frame);
-            if (!_queue.TryEnqueue(queued))
-            {
-                queued.Release();
-                Interlocked.Increment(ref _dropped);
-                Interlocked.Add(ref _droppedChars, frame.Length);
-            }
+            _queue.Offer(frame, _limits.MaxFrameChars);
         }
 
         /// <summary>Any thread: the transport dropped frames before they reached this side; the tick reports it.</summary>
         void IFrameLossSink.OnFramesLost(int frames, long chars, string why) =>
-            Volatile.Write(ref _lost, $"{frames} frame(s) ({chars} characters) were dropped: {why}");
+            _queue.NoteLost($"{frames} frame(s) ({chars} characters) were dropped: {why}");
 
         /// <summary>Any thread: the transport is gone. The tick rejects what was pending.</summary>
         public void OnClosed(string reason)
@@ -114,14 +108,14 @@ namespace FrameIpc
         /// <summary>Dispatches queued envelopes until the queue, the message budget or the time slice runs out.</summary>
         public void Process(ref int budget, long deadline)
         {
-            int dropped = Interlocked.Exchange(ref _dropped, 0);
+            int dropped = _queue.TakeDropped(out long droppedChars);
             // Frames that never reached the queue (this side does not tick fast enough): the peer is told they were refused.
             if (dropped > 0)
-                Refuse(IpcDiagnosticKind.LimitExceeded, new IpcException(IpcErrorNames.Limit,
-                    $"{dropped} frame(s) ({Interlocked.Exchange(ref _droppedChars, 0)} characters) refused: view {Host.ViewId}'s inbound queue holds at most " +
+                Refusals.Refuse(IpcDiagnosticKind.LimitExceeded, new IpcException(IpcErrorNames.Limit,
+                    $"{dropped} frame(s) ({droppedChars} characters) refused: view {Host.ViewId}'s inbound queue holds at most " +
                     $"{_limits.MaxQueuedFrames} frames and {_limits.MaxQueuedChars} characters, and the receiver is not keeping up", IpcErrorCodes.Limit));
-            var lost = Interlocked.Exchange(ref _lost, null);
-            if (lost != null) Refuse(IpcDiagnosticKind.LimitExceeded, new IpcException(IpcErrorNames.Limit, lost, IpcErrorCodes.Limit));
+            var lost = _queue.TakeLost();
+            if (lost != null) Refusals.Refuse(IpcDiagnosticKind.LimitExceeded, new IpcException(IpcErrorNames.Limit, lost, IpcErrorCodes.Limit));
             while (budget > 0 && _state != ConnectionState.Closed)
             {
                 var frame = _queue.Peek();
@@ -129,7 +123,7 @@ namespace FrameIpc
                 bool finished;
                 try
                 {
-                    finished = _batch.Dispatch(this, frame, ref budget, deadline);
+                    finished = DispatchFrame(frame, ref budget, deadline);
                 }
                 catch (Exception ex)
                 {
@@ -200,8 +194,29 @@ namespace FrameIpc
         /// <summary>True on the thread that ticks this connection's owner: blocking there would deadlock.</summary>
         internal bool IsTickThread() => Host.TickThreadId == Environment.CurrentManagedThreadId;
 
+        /// <summary>Dispatches the head frame's envelopes; false when the budget ran out mid-batch (it resumes next tick).</summary>
+        private bool DispatchFrame(InboundFrame f, ref int budget, long deadline)
+        {
+            var refusal = _batch.Open(f, _limits);
+            if (refusal != null)
+            {
+                Refusals.Refuse(refusal.Name == IpcErrorNames.Limit ? IpcDiagnosticKind.LimitExceeded : IpcDiagnosticKind.ProtocolError, refusal);
+                return true;
+            }
+            for (int n = 1; !_batch.IsDone(f); n++)
+            {
+                if (budget <= 0 || _state == ConnectionState.Closed) return _state == ConnectionState.Closed;
+                // The clock is read every 32 envelopes: reading it costs about as much as dispatching one.
+                if ((n & 31) == 0 && Stopwatch.GetTimestamp() >= deadline) return false;
+                _batch.Next(f, out int start, out int end);
+                budget--;
+                DispatchOne(f.Buffer, start, end);
+            }
+            return true;
+        }
+
         /// <summary>Reads one envelope and hands it to the switch (recording it when tracing is on).</summary>
-        internal void DispatchOne(char[] buffer, int start, int end)
+        private void DispatchOne(char[] buffer, int start, int end)
         {
             var e = IpcPools.Rent(IpcPools.Envelopes);
             try
@@ -213,7 +228,7 @@ namespace FrameIpc
                 catch (Exception ex)
                 {
                     EnvelopeReader.ReadKindAndId(buffer, start, end, _limits.MaxDepth, e);
-                    RefuseEnvelope(e, ex as IpcException ?? IpcException.Protocol("Malformed envelope: " + ex.Message));
+                    Refusals.RefuseEnvelope(e, ex as IpcException ?? IpcException.Protocol("Malformed envelope: " + ex.Message));
                     return;
                 }
                 var tracer = Host.Tracer;
@@ -243,66 +258,32 @@ namespace FrameIpc
             {
                 var ex = new IpcException(IpcErrorNames.Forbidden, $"View {Host.ViewId} may not use channel '{e.Channel}'", IpcErrorCodes.Forbidden);
                 Host.Report(IpcDiagnosticKind.Forbidden, e.Channel, ex.Message, ex);
-                RefuseEnvelope(e, ex, reported: true);
+                Refusals.RefuseEnvelope(e, ex, reported: true);
                 return;
             }
             switch (e.Kind)
             {
                 case EnvelopeKind.Hello:
                 case EnvelopeKind.Ready:
-                    if (!_handshake.Accept(this, e)) RefuseEnvelope(e, IpcException.Protocol(InboundRules.DescribeInvalid(e)));
+                    if (!_handshake.Accept(this, e)) Refusals.RefuseEnvelope(e, IpcException.Protocol(InboundRules.DescribeInvalid(e)));
                     return;
                 case EnvelopeKind.Send when e.Channel != null: Host.OnSend(this, e); return;
                 case EnvelopeKind.Sync when e.Channel != null && e.Id > 0: Host.OnSync(this, e); return;
                 case EnvelopeKind.Invoke when e.Channel != null && e.Id > 0:
                     var refusal = Handlers.Admit(e);
-                    if (refusal != null) RefuseEnvelope(e, refusal);
+                    if (refusal != null) Refusals.RefuseEnvelope(e, refusal);
                     else Host.OnInvoke(this, e);
                     return;
-                case EnvelopeKind.Result when e.Id > 0: Invokes.Complete(e, this); return;
+                case EnvelopeKind.Result when e.Id > 0: Invokes.Complete(e, Refusals); return;
                 case EnvelopeKind.Cancel when e.Id > 0: Handlers.Cancel(e.Id); return;
                 case EnvelopeKind.Error when e.Error.IsPresent:
-                    if (!TryReadError(e, out var name, out var message, out var code, out _)) return;
+                    if (!Refusals.TryReadError(e, out var name, out var message, out var code, out _)) return;
                     Host.Report(IpcDiagnosticKind.PeerError, null, $"the peer reported {name}{(code != null ? " (" + code + ")" : "")}: {message}", null);
                     return;
                 default:
-                    RefuseEnvelope(e, IpcException.Protocol(InboundRules.DescribeInvalid(e)));
+                    Refusals.RefuseEnvelope(e, IpcException.Protocol(InboundRules.DescribeInvalid(e)));
                     return;
             }
-        }
-
-        /// <summary>Reads an envelope's error object; a malformed one is refused (and false returned).</summary>
-        internal bool TryReadError(Envelope e, out string name, out string message, out string? code, out string? data)
-        {
-            try
-            {
-                EnvelopeReader.ReadError(e.Buffer!, e.Error, _limits.MaxDepth, out name, out message, out code, out data);
-                return true;
-            }
-            catch (Exception ex)
-            {
-                RefuseEnvelope(e, IpcException.Protocol("Malformed error object: " + ex.Message));
-                name = message = "";
-                code = data = null;
-                return false;
-            }
-        }
-
-        /// <summary>A whole frame that could not be read: a diagnostic here, an <c>error</c> envelope to the peer.</summary>
-        internal void Refuse(IpcDiagnosticKind kind, IpcException ex)
-        {
-            Host.Report(kind, null, ex.Message, ex);
-            Outbox.WriteNotice(ex.Name, ex.Message, ex.Code);
-        }
-
-        /// <summary>One envelope that could not be used: an error result when its sender waits on an id, else an error notice.</summary>
-        internal void RefuseEnvelope(Envelope e, IpcException ex, bool reported = false)
-        {
-            var kind = ex.Name == IpcErrorNames.Limit ? IpcDiagnosticKind.LimitExceeded : IpcDiagnosticKind.ProtocolError;
-            if (!reported) Host.Report(kind, e.Channel, ex.Message, ex);
-            bool waiting = (e.Kind == EnvelopeKind.Invoke || e.Kind == EnvelopeKind.Sync) && e.Id > 0;
-            if (!waiting) Outbox.WriteNotice(ex.Name, ex.Message, ex.Code);
-            else Outbox.WriteError(e.Id, ex.Name, ex.Message, ex.Code, null, immediate: e.Kind == EnvelopeKind.Sync);
         }
     }
 }

@@ -74,7 +74,7 @@ namespace FrameIpc
         }
 
         /// <summary>The peer's <c>result</c>: completes (or fails) the invoke it answers; its caller's continuation runs inline.</summary>
-        public void Complete(Envelope e, IpcConnection connection)
+        public void Complete(Envelope e, Refusals refusals)
         {
             PendingInvoke? pending;
             lock (_outbox.Gate)
@@ -93,7 +93,7 @@ namespace FrameIpc
             try
             {
                 if (!e.Error.IsPresent) pending.Complete(e.Buffer!, e.Result, _limits.MaxDepth);
-                else if (connection.TryReadError(e, out var name, out var message, out var code, out var data))
+                else if (refusals.TryReadError(e, out var name, out var message, out var code, out var data))
                     pending.Fail(IpcException.ForInvoke(pending.Channel, name, message, code, data));
                 else pending.Fail(IpcException.ForInvoke(pending.Channel, IpcErrorNames.Protocol, "the peer's error could not be read", IpcErrorCodes.Protocol, null));
             }
