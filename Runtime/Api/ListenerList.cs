@@ -14,6 +14,9 @@ namespace FrameIpc
 
         public int Count => _items.Count;
 
+        /// <summary>When the channel last went from no listener to one (the emitter's counter): the order of EventNames.</summary>
+        public long ListenedSince;
+
         public void Add(IpcListener listener) => _items.Add(listener);
 
         /// <summary>Removes that exact registration; false if it is already gone (a once-listener that ran).</summary>
