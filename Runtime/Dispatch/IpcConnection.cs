@@ -160,9 +160,10 @@ namespace FrameIpc
             if (_state == ConnectionState.Closed) return;
             _state = ConnectionState.Closed;
             CloseReason = reason;
+            // First, so that a rejected caller's continuation that sends gets ViewGoneError rather than a lost message.
+            Outbox.Close(reason);
             RejectAllWork($"view {Host.ViewId} went away ({reason})");
             _queue.Clear();
-            Outbox.Close(reason);
             _syncWait?.Abort(reason);
             try { _transport.Dispose(); }
             catch (Exception ex) { Host.Report(IpcDiagnosticKind.Lifecycle, null, "transport failed to close: " + ex.Message, ex); }

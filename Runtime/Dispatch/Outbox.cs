@@ -59,7 +59,7 @@ namespace FrameIpc
         {
             lock (Gate)
             {
-                _closedReason = reason;
+                _closedReason = reason ?? "closed";
                 _batch.Dispose();
                 _immediate.Dispose();
                 _notices.Writer.Dispose();
