@@ -17,9 +17,11 @@ namespace FrameIpc
         // (memory is spent on subscribe, never on publish).
         private volatile Dictionary<string, ListenerList> _published = new Dictionary<string, ListenerList>(StringComparer.Ordinal);
         private readonly Dictionary<string, IpcHandler> _handlers = new Dictionary<string, IpcHandler>(StringComparer.Ordinal);
-        internal readonly ChannelNames Names = new ChannelNames();
+        // Shared by an engine and its views' scoped emitters: one table (64 KiB) per endpoint, not one per view.
+        internal readonly ChannelNames Names;
+        private long _listenedCount; // guarded by _listeners: orders EventNames as Node orders eventNames()
 
-        internal IpcEmitter() { }
+        internal IpcEmitter(ChannelNames names) { Names = names; }
 
         /// <summary>Listens on <paramref name="channel"/>; the listener gets <c>(event)</c> and reads arguments from it. Dispose to stop.</summary>
         public IDisposable On(string channel, Action<IpcEvent> listener) => Add(channel, new EventListener(NotNull(listener), false));
@@ -60,6 +62,31 @@ namespace FrameIpc
         public int ListenerCount(string channel)
         {
             lock (_listeners) return _listeners.TryGetValue(channel, out var list) ? list.Count : 0;
+        }
+
+        /// <summary>
+        /// The channels that have listeners, in the order they got their first one (Node's <c>emitter.eventNames()</c>).
+        /// Handlers are not listeners, and FrameIPC never registers a listener of its own, so no internal channel shows.
+        /// </summary>
+        public string[] EventNames()
+        {
+            lock (_listeners)
+            {
+                int n = 0;
+                foreach (var pair in _listeners)
+                    if (pair.Value.Count > 0) n++;
+                var names = new string[n];
+                var since = new long[n];
+                n = 0;
+                foreach (var pair in _listeners)
+                {
+                    if (pair.Value.Count == 0) continue;
+                    names[n] = pair.Key;
+                    since[n++] = pair.Value.ListenedSince;
+                }
+                Array.Sort(since, names);
+                return names;
+            }
         }
 
         /// <summary>Handles invokes on <paramref name="channel"/> synchronously; the return value is the caller's result.</summary>
@@ -141,8 +168,9 @@ namespace FrameIpc
                     Publish();
                 }
                 Names.Add(channel);
+                if (list.Count == 0) list.ListenedSince = ++_listenedCount;
+                list.Add(listener);
             }
-            list.Add(listener);
             return new Subscription(list, listener);
         }
 
@@ -159,11 +187,7 @@ namespace FrameIpc
 
         private void Publish() => _published = new Dictionary<string, ListenerList>(_listeners, StringComparer.Ordinal);
 
-        internal static void CheckChannel(string channel)
-        {
-            if (channel == null) throw new ArgumentNullException(nameof(channel));
-            if (channel.Length == 0) throw new ArgumentException("A channel name cannot be empty.", nameof(channel));
-        }
+        internal static void CheckChannel(string channel) => ChannelArgument.Check(channel);
 
         private static T NotNull<T>(T value) where T : class => value ?? throw new ArgumentNullException("listener");
 

@@ -20,7 +20,7 @@ namespace FrameIpc
             get
             {
                 int n = 0;
-                var views = _views;
+                var views = _views.Snapshot;
                 for (int i = 0; i < views.Length; i++) n += views[i].Connection.QueuedFrames;
                 return n;
             }
@@ -41,7 +41,7 @@ namespace FrameIpc
             get
             {
                 int n = 0;
-                var views = _views;
+                var views = _views.Snapshot;
                 for (int i = 0; i < views.Length; i++) n += views[i].Connection.PendingInvokes;
                 return n;
             }
@@ -51,9 +51,9 @@ namespace FrameIpc
         public void CopyPendingInvokes(List<IpcPendingInvoke> into)
         {
             into.Clear();
-            var views = _views;
+            var views = _views.Snapshot;
             long now = Stopwatch.GetTimestamp();
-            for (int i = 0; i < views.Length; i++) views[i].Connection.CopyPending(views[i].Id, now, into);
+            for (int i = 0; i < views.Length; i++) views[i].Connection.Invokes.CopyTo(views[i].Id, now, into);
         }
 
         private void RecordTick(int messages, long elapsedTimestamp)

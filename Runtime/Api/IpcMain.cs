@@ -11,29 +11,32 @@ namespace FrameIpc
     /// </summary>
     public sealed partial class IpcMain : IpcEmitter, IDisposable
     {
+        private static readonly Predicate<WebContents> s_isDestroyed = v => v.IsDestroyed;
         private readonly object _viewsLock = new object();
-        private WebContents[] _views = Array.Empty<WebContents>();
+        private readonly CopyOnWriteArray<WebContents> _views = new CopyOnWriteArray<WebContents>();
         private int _nextViewId;
-        private int _rotate;
-        private bool _ticking;
         private bool _disposed;
         private bool _viewClosed;
         private readonly object _broadcastLock = new object();
         private ArgsEncoder? _broadcast; // made on the first broadcast: an engine that never broadcasts rents nothing for it
         internal readonly Action<Exception, IpcEvent> ListenerFailed;
-        private readonly TickSynchronizationContext _continuations; // see Tick: awaits resume on the ticking thread
+        private readonly TickRunner _tick;
 
         /// <summary>Creates the engine side with the given limits (defaults: see <see cref="IpcOptions"/>).</summary>
-        public IpcMain(IpcOptions? options = null)
+        public IpcMain(IpcOptions? options = null) : base(new ChannelNames())
         {
             Options = (options ?? new IpcOptions()).Validate();
+            Limits = Options.ToLimits(heldChars: Options.MaxHeldChars);
             TickThreadId = Environment.CurrentManagedThreadId;
             ListenerFailed = (ex, e) => Report(IpcDiagnosticKind.ListenerError, e.SenderId, e.Channel, $"a listener of '{e.Channel}' threw: {ex.Message}", ex);
-            _continuations = new TickSynchronizationContext(ex => Report(IpcDiagnosticKind.ListenerError, 0, null, "an async continuation threw: " + ex.Message, ex));
+            _tick = new TickRunner(nameof(IpcMain), ex => Report(IpcDiagnosticKind.ListenerError, 0, null, "an async continuation threw: " + ex.Message, ex));
         }
 
         /// <summary>The limits and budgets in force.</summary>
         public IpcOptions Options { get; }
+
+        /// <summary>The options' limits as every view's connection enforces them.</summary>
+        internal ConnectionLimits Limits { get; }
 
         /// <summary>The thread that last called <see cref="Tick"/> (the creating thread until the first tick).</summary>
         public int TickThreadId { get; private set; }
@@ -55,7 +58,7 @@ namespace FrameIpc
         public Func<WebContents, WebContents, string, bool>? RelayFilter { get; set; }
 
         /// <summary>The views attached and not yet destroyed.</summary>
-        public IReadOnlyList<WebContents> Views => _views;
+        public IReadOnlyList<WebContents> Views => _views.Snapshot;
 
         /// <summary>
         /// Attaches a view reached through <paramref name="transport"/>. Thread-safe. It becomes ready after its hello.
@@ -79,10 +82,7 @@ namespace FrameIpc
             {
                 if (_disposed) throw new ObjectDisposedException(nameof(IpcMain));
                 view = new WebContents(this, ++_nextViewId, transport, origin, channels);
-                var next = new WebContents[_views.Length + 1];
-                Array.Copy(_views, next, _views.Length);
-                next[_views.Length] = view;
-                _views = next;
+                _views.Add(view);
             }
             try
             {
@@ -90,7 +90,7 @@ namespace FrameIpc
             }
             catch
             {
-                lock (_viewsLock) _views = Array.FindAll(_views, v => v != view);
+                _views.Remove(view);
                 view.Connection.Dispose();
                 throw;
             }
@@ -100,7 +100,7 @@ namespace FrameIpc
         /// <summary>The view with that id, or null if there is none (or it is gone).</summary>
         public WebContents? FromId(int id)
         {
-            var views = _views;
+            var views = _views.Snapshot;
             for (int i = 0; i < views.Length; i++)
                 if (views[i].Id == id) return views[i];
             return null;
@@ -118,13 +118,13 @@ namespace FrameIpc
         private void BroadcastArgs<TArgs>(string channel, in TArgs args) where TArgs : struct, IIpcArgs
         {
             CheckChannel(channel);
-            var views = _views;
+            var views = _views.Snapshot;
             lock (_broadcastLock)
             {
                 if (_disposed) throw new ObjectDisposedException(nameof(IpcMain));
                 var json = (_broadcast ??= new ArgsEncoder()).Encode(channel, args);
                 for (int i = 0; i < views.Length; i++)
-                    if (views[i].IsReady) views[i].Connection.SendEncoded(channel, json);
+                    if (views[i].IsReady) views[i].Connection.Outbox.SendEncoded(channel, json);
             }
         }
 
@@ -137,34 +137,10 @@ namespace FrameIpc
         public void Tick()
         {
             if (_disposed) throw new ObjectDisposedException(nameof(IpcMain));
-            if (_ticking) throw new InvalidOperationException("IpcMain.Tick() was called from inside a listener or handler; ticks cannot nest.");
-            _ticking = true;
             TickThreadId = Environment.CurrentManagedThreadId;
-            // A thread without a SynchronizationContext (not Unity's main thread, not a FrameLoop) gets this engine's for
-            // the tick, so an await in a handler resumes here, at the next tick, as it would under Unity. Enter pumps
-            // what earlier ticks' awaits posted and never throws; with nothing posted it allocates nothing.
-            var outerContext = _continuations.Enter(replace: false);
-            try
-            {
-                var views = _views;
-                int budget = Options.MaxMessagesPerTick;
-                long start = Stopwatch.GetTimestamp();
-                long deadline = start + (long)(Options.TickTimeBudget.TotalSeconds * Stopwatch.Frequency);
-                int n = views.Length;
-                for (int k = 0; k < n && budget > 0; k++) views[(k + _rotate) % n].Connection.Process(ref budget, deadline);
-                long now = Stopwatch.GetTimestamp();
-                // Expiries share what dispatch left of the budget, starting with the same view, so none is always last.
-                int expiryBudget = budget;
-                for (int k = 0; k < n; k++) views[(k + _rotate) % n].Connection.Complete(now, ref expiryBudget, deadline);
-                if (n > 0) _rotate = (_rotate + 1) % n;
-                if (_viewClosed) PruneClosedViews();
-                RecordTick(Options.MaxMessagesPerTick - budget, Stopwatch.GetTimestamp() - start);
-            }
-            finally
-            {
-                _continuations.Exit(outerContext);
-                _ticking = false;
-            }
+            int messages = _tick.Run(_views.Snapshot, Options, out long elapsed);
+            if (_viewClosed) PruneClosedViews();
+            RecordTick(messages, elapsed);
         }
 
         /// <summary>Closes every view and refuses further ticks.</summary>
@@ -175,10 +151,10 @@ namespace FrameIpc
             {
                 if (_disposed) return;
                 _disposed = true;
-                views = _views;
+                views = _views.Snapshot;
             }
             for (int i = 0; i < views.Length; i++) views[i].Connection.Dispose();
-            _views = Array.Empty<WebContents>();
+            _views.Clear();
             lock (_broadcastLock) _broadcast?.Dispose();
         }
 
@@ -201,7 +177,7 @@ namespace FrameIpc
             {
                 var message = $"Cannot relay '{channel}' to view {to}: there is no such view";
                 Report(IpcDiagnosticKind.Undeliverable, from.Id, channel, message, null);
-                from.Connection.SendErrorNotice(IpcErrorNames.Error, message, null);
+                from.Connection.Outbox.WriteNotice(IpcErrorNames.Error, message, null);
                 RelaysRefused++;
                 return;
             }
@@ -233,13 +209,13 @@ namespace FrameIpc
             try
             {
                 var args = e.Args.IsPresent ? new ReadOnlySpan<char>(e.Buffer!, e.Args.Start, e.Args.Length) : default;
-                target.Connection.SendEncoded(channel, args, from.Id);
+                target.Connection.Outbox.SendEncoded(channel, args, from.Id);
                 RelaysDelivered++;
             }
             catch (IpcException ex)
             {
                 Report(IpcDiagnosticKind.Undeliverable, from.Id, channel, ex.Message, ex);
-                from.Connection.SendErrorNotice(ex.Name, ex.Message, ex.Code);
+                from.Connection.Outbox.WriteNotice(ex.Name, ex.Message, ex.Code);
                 RelaysRefused++;
             }
         }
@@ -248,7 +224,7 @@ namespace FrameIpc
         {
             RelaysRefused++;
             Report(IpcDiagnosticKind.Forbidden, from.Id, channel, message, null);
-            from.Connection.SendErrorNotice(IpcErrorNames.Forbidden, message, IpcErrorCodes.Forbidden);
+            from.Connection.Outbox.WriteNotice(IpcErrorNames.Forbidden, message, IpcErrorCodes.Forbidden);
         }
 
         internal void OnViewReady(WebContents view, bool reload)
@@ -268,22 +244,13 @@ namespace FrameIpc
 
         internal void Report(IpcDiagnosticKind kind, int viewId, string? channel, string message, Exception? exception)
         {
-            var handler = Diagnostic;
-            if (handler == null) return;
-            try { handler(new IpcDiagnostic(kind, viewId, channel, message, exception)); }
-            catch (Exception) { /* a failing diagnostics sink must not take the tick down */ }
+            TickRunner.Report(Diagnostic, kind, viewId, channel, message, exception);
         }
 
         private void PruneClosedViews()
         {
-            lock (_viewsLock)
-            {
-                _viewClosed = false;
-                var alive = new List<WebContents>(_views.Length);
-                foreach (var v in _views)
-                    if (!v.IsDestroyed) alive.Add(v);
-                _views = alive.ToArray();
-            }
+            _viewClosed = false;
+            _views.RemoveAll(s_isDestroyed);
         }
     }
 }

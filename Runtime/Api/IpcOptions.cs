@@ -66,6 +66,10 @@ namespace FrameIpc
         /// </summary>
         public IList<string>? AllowedOrigins { get; set; }
 
+        /// <summary>The limits a connection enforces; <paramref name="heldChars"/> is null for an end that never holds its batch.</summary>
+        internal ConnectionLimits ToLimits(int? heldChars) => new ConnectionLimits(MaxFrameChars, MaxDepth, MaxChannelChars,
+            MaxQueuedFrames, MaxQueuedChars, MaxRunningInvokes, DefaultInvokeTimeout, heldChars);
+
         internal IpcOptions Validate()
         {
             if (MaxMessagesPerTick <= 0) throw new ArgumentOutOfRangeException(nameof(MaxMessagesPerTick), "must be positive");

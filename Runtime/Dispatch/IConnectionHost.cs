@@ -2,45 +2,44 @@ using System;
 
 namespace FrameIpc
 {
-    /// <summary>What differs between the engine's end of a connection (a view) and the renderer's end.</summary>
+    /// <summary>
+    /// Where a connection hands what it read: the routing of the side that owns it (engine: one per view; renderer: one).
+    /// Every member names Dispatch-or-lower types only. The connection calls up into it and the routing answers by
+    /// calling down (the connection's <see cref="Outbox"/> and <see cref="RunningHandlers"/>); nothing calls back up.
+    /// </summary>
     internal interface IConnectionHost
     {
-        /// <summary>The view id this end reports in diagnostics (0 until known on the renderer side).</summary>
+        /// <summary>The view id this end reports in diagnostics (the renderer's is 0 until its handshake).</summary>
         int ViewId { get; }
 
-        /// <summary>The object a listener's <c>event.Reply</c> sends through.</summary>
-        IIpcSender ReplyTarget { get; }
+        /// <summary>Who the peer is, for messages: "view 3", "the engine".</summary>
+        string PeerName { get; }
 
-        /// <summary>The <c>event.Sender</c> a listener sees (null on the renderer side).</summary>
-        WebContents? SenderFacade { get; }
-
+        /// <summary>The interned channel names of this side's listeners and handlers.</summary>
         ChannelNames Names { get; }
 
-        /// <summary>The channels the peer may use, or null for any.</summary>
-        IpcChannelFilter? Channels { get; }
-
-        /// <summary>The engine's tracer, or null on the renderer side.</summary>
+        /// <summary>The tracer to record traffic in, or null.</summary>
         IpcTracer? Tracer { get; }
 
         /// <summary>The thread that ticks this end's owner, or -1 when unknown.</summary>
         int TickThreadId { get; }
 
-        void OnHello(Envelope e);
-        void OnReady(Envelope e);
+        /// <summary>False when the peer may not send or invoke on <paramref name="channel"/> (a channel filter).</summary>
+        bool MayUse(string channel);
 
-        /// <summary>Runs the listeners of a send (engine: the view's scoped ones, then IpcMain's).</summary>
-        void Emit(IpcEvent e);
+        /// <summary>The handshake completed (again when <paramref name="reload"/>: pending work was already rejected).</summary>
+        void OnHandshake(int viewId, bool reload);
 
-        /// <summary>True when some listener hears <paramref name="channel"/> (tells a sync "nobody listens" from "nobody answered").</summary>
-        bool HasListeners(string channel);
+        /// <summary>A <c>send</c> (with <c>to</c> when the peer asks for a relay).</summary>
+        void OnSend(IpcConnection connection, Envelope e);
 
-        /// <summary>Finds the invoke handler (engine: scoped first, then IpcMain's), taking a once-handler out.</summary>
-        IpcHandler? TakeHandler(string channel);
+        /// <summary>A <c>sync</c>: answer it now, through <see cref="Outbox.WriteResult{T}"/> with <c>immediate</c>.</summary>
+        void OnSync(IpcConnection connection, Envelope e);
 
-        /// <summary>A send with <c>to</c>: relay it to another view (engine only).</summary>
-        void Relay(Envelope e);
+        /// <summary>An <c>invoke</c> the connection admitted: find its handler and answer or start it.</summary>
+        void OnInvoke(IpcConnection connection, Envelope e);
 
-        /// <summary>The connection closed (peer or engine); pending work was already rejected.</summary>
+        /// <summary>The connection closed (peer or this side); pending work was already rejected.</summary>
         void OnClosed(string reason);
 
         void Report(IpcDiagnosticKind kind, string? channel, string message, Exception? exception);

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace FrameIpc
 {
@@ -14,6 +16,9 @@ namespace FrameIpc
         private readonly int _capacity;
         private readonly long _maxChars;
         private long _chars;
+        private int _dropped;
+        private long _droppedChars;
+        private string? _lost;
 
         public InboundQueue(int capacity, long maxChars)
         {
@@ -31,6 +36,33 @@ namespace FrameIpc
         {
             get { lock (_frames) return _chars; }
         }
+
+        /// <summary>
+        /// Any thread: copies <paramref name="text"/> into a pooled frame and queues it (one over
+        /// <paramref name="maxFrameChars"/> is queued as a marker only, so the tick refuses it in order); a frame that does
+        /// not fit is counted for <see cref="TakeDropped"/> instead.
+        /// </summary>
+        public void Offer(ReadOnlySpan<char> text, int maxFrameChars)
+        {
+            var frame = text.Length > maxFrameChars ? InboundFrame.RentOversize(text.Length) : InboundFrame.Rent(text);
+            if (TryEnqueue(frame)) return;
+            frame.Release();
+            Interlocked.Increment(ref _dropped);
+            Interlocked.Add(ref _droppedChars, text.Length);
+        }
+
+        /// <summary>Frames (and their characters) that did not fit since the last call.</summary>
+        public int TakeDropped(out long chars)
+        {
+            int frames = Interlocked.Exchange(ref _dropped, 0);
+            chars = frames > 0 ? Interlocked.Exchange(ref _droppedChars, 0) : 0;
+            return frames;
+        }
+
+        /// <summary>Any thread: the transport lost frames before they got here; the tick reports it.</summary>
+        public void NoteLost(string why) => Volatile.Write(ref _lost, why);
+
+        public string? TakeLost() => Interlocked.Exchange(ref _lost, null);
 
         /// <summary>False when the queue is full, in frames or in characters; the caller keeps ownership of the frame.</summary>
         public bool TryEnqueue(InboundFrame frame)

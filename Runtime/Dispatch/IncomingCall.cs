@@ -18,24 +18,25 @@ namespace FrameIpc
         public CancellationTokenSource? Cancellation;
 
         /// <summary>
-        /// The deadline in milliseconds: the caller's <c>t</c>, or <see cref="IpcOptions.DefaultInvokeTimeout"/> when it gave
+        /// The deadline in milliseconds: the caller's <c>t</c>, or <see cref="ConnectionLimits.DefaultInvokeTimeout"/> when it gave
         /// none. When it passes, the tick cancels the handler's token and answers the caller with a TimeoutError.
         /// </summary>
         public long TimeoutMs;
 
-        /// <summary>The connection whose tick writes the result (the task's continuation queues the call there).</summary>
-        public IpcConnection? Owner;
+        /// <summary>Where the task's continuation queues the call, for the tick to write its result.</summary>
+        public RunningHandlers? Owner;
 
         /// <summary>The caller cancelled or went away: the result is dropped when the task ends.</summary>
         public bool Abandoned;
 
-        public virtual void WriteResult(FrameWriter writer) => writer.Value<object?>("r", null);
+        /// <summary>Writes the finished task's value through the outbox's one result writer.</summary>
+        public virtual void WriteResult(Outbox outbox) => outbox.WriteResult<object?>(Id, Channel, null);
     }
 
     internal sealed class IncomingCall<TResult> : IncomingCall
     {
         public IncomingCall(Task<TResult> task) : base(task) { }
 
-        public override void WriteResult(FrameWriter writer) => writer.Value("r", ((Task<TResult>)Task).Result);
+        public override void WriteResult(Outbox outbox) => outbox.WriteResult(Id, Channel, ((Task<TResult>)Task).Result);
     }
 }

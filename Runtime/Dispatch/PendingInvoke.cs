@@ -18,7 +18,7 @@ namespace FrameIpc
         public long TimeoutMs;
 
         /// <summary>The connection that sent it: a cancellation from any thread is queued there for the tick.</summary>
-        public IpcConnection? Owner;
+        public PendingInvokes? Owner;
         public CancellationToken CancellationToken;
         public CancellationTokenRegistration Registration;
         private int _cancelRequested;

@@ -12,6 +12,7 @@ namespace FrameIpc
         private readonly ManualResetEventSlim _signal = new ManualResetEventSlim(false);
         private readonly ChannelNames _names = new ChannelNames();
         private readonly object _lock = new object();
+        private readonly object _callGate = new object(); // one blocked call at a time
         private readonly int _maxDepth;
         private long _id;
         private InboundFrame? _frame;
@@ -27,7 +28,44 @@ namespace FrameIpc
 
         public ChannelNames Names => _names;
 
-        public void Arm(long id)
+        /// <summary>Sends a <c>sync</c> envelope with everything queued before it, and blocks for the answer.</summary>
+        public TResult Call<TArgs, TResult>(Outbox outbox, IFrameTransport transport, string channel, in TArgs args, TimeSpan wait)
+            where TArgs : struct, IIpcArgs
+        {
+            if (!transport.CanBlockCurrentThread)
+                throw new InvalidOperationException(
+                    $"SendSync('{channel}') would deadlock: this thread also ticks the engine, so the answer could never be produced. " +
+                    "Use InvokeAsync, or call SendSync from another thread.");
+            lock (_callGate)
+            {
+                lock (outbox.Gate) Arm(outbox.WriteRequest(EnvelopeKind.Sync, channel, args, -1));
+                outbox.Flush();
+                var frame = Wait(wait, out var abort, out int start, out int end);
+                if (frame == null)
+                {
+                    if (abort != null) throw IpcException.ForInvoke(channel, IpcErrorNames.ViewGone, $"the connection closed ({abort})", IpcErrorCodes.ViewGone, null);
+                    throw IpcException.ForInvoke(channel, IpcErrorNames.Timeout, $"no answer within {(long)wait.TotalMilliseconds} ms", IpcErrorCodes.Timeout, null);
+                }
+                var e = IpcPools.Rent(Envelope.Pool);
+                try
+                {
+                    EnvelopeReader.Read(frame.Buffer, start, end, _maxDepth, int.MaxValue, _names, e);
+                    if (e.Error.IsPresent)
+                    {
+                        EnvelopeReader.ReadError(frame.Buffer, e.Error, _maxDepth, out var name, out var message, out var code, out var data);
+                        throw IpcException.ForInvoke(channel, name, message, code, data);
+                    }
+                    return e.Result.IsPresent ? ValueCodec<TResult>.Read(frame.Buffer, e.Result.Start, e.Result.Length, _maxDepth) : default!;
+                }
+                finally
+                {
+                    IpcPools.Return(Envelope.Pool, e);
+                    frame.Release();
+                }
+            }
+        }
+
+        private void Arm(long id)
         {
             lock (_lock)
             {
@@ -90,7 +128,7 @@ namespace FrameIpc
         }
 
         /// <summary>Blocks until the result, an abort, or the timeout; the caller releases the returned frame.</summary>
-        public InboundFrame? Wait(TimeSpan timeout, out string? abort, out int start, out int end)
+        private InboundFrame? Wait(TimeSpan timeout, out string? abort, out int start, out int end)
         {
             _signal.Wait(timeout);
             lock (_lock)

@@ -10,56 +10,38 @@ namespace FrameIpc
     /// </summary>
     internal sealed class IpcTickDriver
     {
-        private readonly object _lock = new object();
-        private IpcMain[] _mains = Array.Empty<IpcMain>();
+        private readonly CopyOnWriteArray<IpcMain> _mains = new CopyOnWriteArray<IpcMain>();
 
         /// <summary>What a tick threw, with the engine that threw it. With no subscriber it is dropped. Default none.</summary>
         public event Action<IpcMain, Exception>? Error;
 
         /// <summary>The engines ticked, in registration order.</summary>
-        public IReadOnlyList<IpcMain> Mains => _mains;
+        public IReadOnlyList<IpcMain> Mains => _mains.Snapshot;
 
         /// <summary>Adds <paramref name="main"/>; returns false if it was already registered. Thread-safe.</summary>
         public bool Register(IpcMain main)
         {
             if (main == null) throw new ArgumentNullException(nameof(main));
-            lock (_lock)
-            {
-                if (Array.IndexOf(_mains, main) >= 0) return false;
-                var next = new IpcMain[_mains.Length + 1];
-                Array.Copy(_mains, next, _mains.Length);
-                next[_mains.Length] = main;
-                _mains = next;
-                return true;
-            }
+            return _mains.AddIfAbsent(main);
         }
 
         /// <summary>Removes <paramref name="main"/>; returns false if it was not registered. Thread-safe.</summary>
         public bool Unregister(IpcMain main)
         {
             if (main == null) return false;
-            lock (_lock)
-            {
-                int index = Array.IndexOf(_mains, main);
-                if (index < 0) return false;
-                var next = new IpcMain[_mains.Length - 1];
-                Array.Copy(_mains, 0, next, 0, index);
-                Array.Copy(_mains, index + 1, next, index, _mains.Length - index - 1);
-                _mains = next;
-                return true;
-            }
+            return _mains.Remove(main);
         }
 
         /// <summary>Forgets every engine (without disposing them).</summary>
         public void Clear()
         {
-            lock (_lock) _mains = Array.Empty<IpcMain>();
+            _mains.Clear();
         }
 
         /// <summary>Ticks every registered engine once, on the calling thread (the game's main thread).</summary>
         public void Tick()
         {
-            var mains = _mains;
+            var mains = _mains.Snapshot;
             for (int i = 0; i < mains.Length; i++) TickOne(mains[i]);
         }
 
@@ -82,7 +64,7 @@ namespace FrameIpc
 
         private bool HasBacklog()
         {
-            var mains = _mains;
+            var mains = _mains.Snapshot;
             for (int i = 0; i < mains.Length; i++)
                 if (mains[i].QueuedFrames > 0) return true;
             return false;

@@ -1,0 +1,125 @@
+namespace FrameIpc
+{
+    /// <summary>
+    /// Where a message from one view goes on the engine: this file is to FrameIPC what Electron's
+    /// <c>lib/browser/ipc-dispatch.ts</c> is to Electron, and reads next to it. A message reaches, in this order, the
+    /// view's scoped emitter (<see cref="WebContents.Ipc"/>) and then <see cref="IpcMain"/>; an invoke goes to the first of
+    /// them that has a handler, and with none its caller gets Electron's "No handler registered for '…'".
+    /// One instance per view: the view's connection calls it, and it answers through that connection.
+    /// </summary>
+    internal sealed class EngineRouting : IConnectionHost
+    {
+        private readonly IpcMain _main;
+        private readonly WebContents _view;
+        // The emitters an event of this view reaches, in dispatch order. Electron keeps the same list cached (frame,
+        // webContents, ipcMain) so dispatch allocates no array; here it is made once per view.
+        private readonly IpcEmitter[] _emitters;
+        // One event per view, refilled for each message: a listener's event is valid until it returns.
+        private readonly IpcEvent _event = new IpcEvent();
+
+        public EngineRouting(IpcMain main, WebContents view)
+        {
+            _main = main;
+            _view = view;
+            _emitters = new IpcEmitter[] { view.Ipc, main };
+            PeerName = "view " + view.Id;
+        }
+
+        public int ViewId => _view.Id;
+        public string PeerName { get; }
+        public ChannelNames Names => _main.Names;
+        public IpcTracer? Tracer => _main.Tracer;
+        public int TickThreadId => _main.TickThreadId;
+
+        public bool MayUse(string channel) => _view.Channels == null || _view.Channels.Allows(channel);
+
+        /// <summary>Electron's <c>-ipc-message</c>: every listener of every emitter, scoped first. With <c>to</c>: a relay.</summary>
+        public void OnSend(IpcConnection connection, Envelope e)
+        {
+            if (e.To >= 0)
+            {
+                _main.Relay(_view, e); // sendTo: for another view's listeners, never this engine's
+                return;
+            }
+            var ev = EventFor(e);
+            try
+            {
+                for (int i = 0; i < _emitters.Length; i++) _emitters[i].Emit(ev, _main.ListenerFailed);
+            }
+            finally
+            {
+                ev.Clear();
+            }
+        }
+
+        /// <summary>
+        /// Electron's <c>-ipc-message-sync</c>: the same listeners, and the first <c>ReturnValue</c> set goes back at once to
+        /// the blocked caller. Unanswered, the caller gets an error rather than wait out its timeout.
+        /// </summary>
+        public void OnSync(IpcConnection connection, Envelope e)
+        {
+            var channel = e.Channel!;
+            var ev = EventFor(e);
+            ev.IsSync = true;
+            try
+            {
+                int listeners = 0;
+                for (int i = 0; i < _emitters.Length; i++)
+                {
+                    listeners += _emitters[i].ListenerCount(channel);
+                    _emitters[i].Emit(ev, _main.ListenerFailed);
+                }
+                if (ev.HasReturnValue)
+                    connection.Outbox.WriteResult(e.Id, channel, ev.ReturnValue, immediate: true);
+                else
+                    connection.Outbox.WriteError(e.Id, IpcErrorNames.Error, listeners > 0
+                        ? $"No listener set a ReturnValue for '{channel}'"
+                        : $"No listener registered for '{channel}'", null, null, immediate: true);
+            }
+            finally
+            {
+                ev.Clear();
+            }
+        }
+
+        /// <summary>Electron's <c>-ipc-invoke</c>: the first emitter that has a handler for the channel answers it.</summary>
+        public void OnInvoke(IpcConnection connection, Envelope e)
+        {
+            var channel = e.Channel!;
+            IpcHandler? handler = null;
+            for (int i = 0; i < _emitters.Length && handler == null; i++) handler = _emitters[i].TakeHandler(channel);
+            if (handler == null)
+            {
+                connection.Outbox.WriteError(e.Id, IpcErrorNames.Error, $"No handler registered for '{channel}'", null, null);
+                return;
+            }
+            var ev = EventFor(e);
+            try
+            {
+                handler.Run(ev, e, connection);
+            }
+            finally
+            {
+                ev.Clear();
+            }
+        }
+
+        public void OnHandshake(int viewId, bool reload)
+        {
+            _view.LoadCount++;
+            _main.OnViewReady(_view, reload);
+        }
+
+        public void OnClosed(string reason) => _main.OnViewClosed(_view, reason);
+
+        public void Report(IpcDiagnosticKind kind, string? channel, string message, System.Exception? exception) =>
+            _main.Report(kind, _view.Id, channel, message, exception);
+
+        /// <summary>Electron's <c>IpcMainEvent</c>: the sender is this view, and a reply goes back to it.</summary>
+        private IpcEvent EventFor(Envelope e)
+        {
+            _event.Set(e.Channel!, _view, _view.Id, _view, e.Buffer!, e.Args, _main.Options.MaxDepth);
+            return _event;
+        }
+    }
+}

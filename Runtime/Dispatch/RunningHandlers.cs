@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace FrameIpc
+{
+    /// <summary>
+    /// The peer's invokes whose asynchronous handlers run on this side: admitted under the limit, started with a token and
+    /// a deadline, cancelled by the peer, expired, abandoned when the peer goes away, and finished (their result written)
+    /// on the ticking thread. The tick looks only at handlers that finished or are due, never at every running one.
+    /// </summary>
+    internal sealed class RunningHandlers
+    {
+        private static readonly Action<Task, object?> s_onDone = (task, state) => { var call = (IncomingCall)state!; call.Owner!.OnDone(call); };
+
+        private readonly Outbox _outbox;
+        private readonly IConnectionHost _host;
+        private readonly ConnectionLimits _limits;
+        // The tick thread only.
+        private readonly Dictionary<long, IncomingCall> _byId = new Dictionary<long, IncomingCall>();
+        private readonly DeadlineHeap _deadlines = new DeadlineHeap();
+        // Handlers that finished (filled from any thread under _doneLock), swapped with _finished for the tick to drain.
+        private readonly object _doneLock = new object();
+        private List<IncomingCall> _done = new List<IncomingCall>();
+        private List<IncomingCall> _finished = new List<IncomingCall>();
+
+        public RunningHandlers(Outbox outbox, IConnectionHost host, ConnectionLimits limits)
+        {
+            _outbox = outbox;
+            _host = host;
+            _limits = limits;
+        }
+
+        public int Count => _byId.Count;
+
+        /// <summary>Finished handlers the tick has looked at so far: it never walks the ones still running.</summary>
+        public long Scanned { get; private set; }
+
+        public long DeadlineVisits => _deadlines.Visits;
+
+        /// <summary>
+        /// Checked before the handler is looked up, so a refused invoke never uses up a HandleOnce: null when the invoke
+        /// may run, else why not.
+        /// </summary>
+        public IpcException? Admit(Envelope e)
+        {
+            if (_byId.ContainsKey(e.Id))
+                return IpcException.Protocol($"Duplicate invoke id {e.Id}: an invoke with that id is still running");
+            if (_byId.Count >= _limits.MaxRunningInvokes)
+                return new IpcException(IpcErrorNames.Limit,
+                    $"Invoke '{e.Channel}' refused: {_limits.MaxRunningInvokes} invokes from {_host.PeerName} are already running (IpcOptions.MaxRunningInvokes)",
+                    IpcErrorCodes.Limit);
+            return null;
+        }
+
+        /// <summary>
+        /// Tracks a started handler until it finishes, its caller cancels, or its deadline (the caller's <c>t</c>, or this
+        /// side's default: a caller that never gives up must not hold a handler here forever) passes.
+        /// </summary>
+        public void Start(IncomingCall call, Envelope e, CancellationTokenSource cancellation)
+        {
+            call.Id = e.Id;
+            call.Channel = e.Channel!;
+            call.Cancellation = cancellation;
+            call.Owner = this;
+            call.TimeoutMs = e.TimeoutMs > 0 ? e.TimeoutMs : (long)_limits.DefaultInvokeTimeout.TotalMilliseconds;
+            if (call.Task.IsCompleted)
+            {
+                Finish(call);
+                return;
+            }
+            call.DeadlineTimestamp = ExpiryBudget.DeadlineAfter(Stopwatch.GetTimestamp(), Math.Min(call.TimeoutMs, ExpiryBudget.MaxDeadlineMs));
+            _byId.Add(e.Id, call);
+            _deadlines.Add(call);
+            call.Task.ContinueWith(s_onDone, call, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        /// <summary>The peer's <c>cancel</c>.</summary>
+        public void Cancel(long id)
+        {
+            if (!_byId.TryGetValue(id, out var call) || call.Abandoned)
+            {
+                _host.Report(IpcDiagnosticKind.UnknownInvokeId, null, $"a cancel for invoke id {id}, which is not running", null);
+                return;
+            }
+            _byId.Remove(id);
+            _deadlines.Remove(call);
+            Abandon(call);
+        }
+
+        /// <summary>Writes the results of the handlers that finished since the last tick.</summary>
+        public void Poll()
+        {
+            lock (_doneLock)
+            {
+                if (_done.Count == 0) return;
+                var swap = _done;
+                _done = _finished;
+                _finished = swap;
+            }
+            for (int i = 0; i < _finished.Count; i++)
+            {
+                var call = _finished[i];
+                Scanned++;
+                // Abandoned (cancelled, expired, or its peer went away) calls already left _byId: nothing to answer.
+                if (call.Abandoned || !_byId.TryGetValue(call.Id, out var running) || running != call) continue;
+                _byId.Remove(call.Id);
+                _deadlines.Remove(call);
+                Finish(call);
+            }
+            _finished.Clear();
+        }
+
+        /// <summary>Handlers whose caller's deadline passed: the caller is told it timed out, and the handler's token fires.</summary>
+        public void Expire(long now, ref int budget, long deadline, ref int done)
+        {
+            while (!_outbox.IsClosed && ExpiryBudget.MayExpireMore(budget, deadline, done))
+            {
+                if (!(_deadlines.PeekDue(now) is IncomingCall call)) return;
+                _deadlines.Remove(call);
+                _byId.Remove(call.Id);
+                done++;
+                if (budget > 0) budget--;
+                if (call.Task.IsCompleted)
+                {
+                    Finish(call); // it finished as the deadline passed: its own outcome stands
+                    continue;
+                }
+                _outbox.WriteError(call.Id, IpcErrorNames.Timeout, $"no result within {call.TimeoutMs} ms", IpcErrorCodes.Timeout, null);
+                Abandon(call);
+            }
+        }
+
+        /// <summary>The peer that invoked these is gone: cancel their handlers and drop their results.</summary>
+        public void AbandonAll()
+        {
+            foreach (var pair in _byId) Abandon(pair.Value);
+            _byId.Clear();
+            _deadlines.Clear();
+            lock (_doneLock) _done.Clear();
+        }
+
+        /// <summary>
+        /// Any thread (the handler task's continuation): queues a finished call for the tick, which writes its result. The
+        /// tick then looks only at calls that finished, never at every running one.
+        /// </summary>
+        private void OnDone(IncomingCall call)
+        {
+            lock (_doneLock) _done.Add(call);
+        }
+
+        private void Finish(IncomingCall call)
+        {
+            var task = call.Task;
+            call.Cancellation?.Dispose();
+            if (call.Abandoned)
+            {
+                _ = task.Exception; // observed: the caller stopped waiting, so nobody else will
+                return;
+            }
+            if (task.Status == TaskStatus.RanToCompletion)
+            {
+                call.WriteResult(_outbox);
+                return;
+            }
+            var failure = task.IsCanceled ? new OperationCanceledException($"The handler of '{call.Channel}' was cancelled") : task.Exception!.GetBaseException();
+            if (!task.IsCanceled) _host.Report(IpcDiagnosticKind.HandlerError, call.Channel, $"the handler of '{call.Channel}' failed: {failure.Message}", failure);
+            _outbox.WriteError(call.Id, failure);
+        }
+
+        /// <summary>
+        /// Stops tracking a call whose caller gave up: its token fires, and its result is never sent. A handler that ignores
+        /// the token may run on; only its failure is still observed (so it is not an unobserved task exception).
+        /// </summary>
+        private void Abandon(IncomingCall call)
+        {
+            call.Abandoned = true;
+            try { call.Cancellation?.Cancel(); }
+            catch (AggregateException ex) { _host.Report(IpcDiagnosticKind.HandlerError, call.Channel, "a cancellation callback threw", ex); }
+            if (!call.Task.IsCompleted)
+                call.Task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+}
