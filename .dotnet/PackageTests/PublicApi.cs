@@ -38,7 +38,7 @@ namespace FrameIpc.PackageTests
             {
                 string name = Name(type);
                 if (type.BaseType != null) yield return (name + " base", type.BaseType);
-                foreach (var i in type.GetInterfaces()) yield return (name + " interface", i);
+                foreach (var i in type.GetInterfaces().Where(i => i.IsVisible)) yield return (name + " interface", i);
                 foreach (var g in type.GetGenericArguments())
                     foreach (var c in g.GetGenericParameterConstraints()) yield return (name + " constraint", c);
                 foreach (var member in type.GetMembers(Declared).Where(Visible))
@@ -107,7 +107,8 @@ namespace FrameIpc.PackageTests
             if (!type.IsEnum && !typeof(Delegate).IsAssignableFrom(type))
             {
                 var inherited = type.BaseType?.GetInterfaces() ?? Type.EmptyTypes;
-                bases.AddRange(type.GetInterfaces().Where(i => !inherited.Contains(i)).Select(Name).OrderBy(n => n, StringComparer.Ordinal));
+                // An internal interface is not part of the surface a user can see or rely on.
+                bases.AddRange(type.GetInterfaces().Where(i => !inherited.Contains(i) && i.IsVisible).Select(Name).OrderBy(n => n, StringComparer.Ordinal));
             }
             return $"{Name(type)} ({kind})" + (bases.Count > 0 ? " : " + string.Join(", ", bases) : "");
         }
