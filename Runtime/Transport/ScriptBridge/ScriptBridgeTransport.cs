@@ -58,8 +58,10 @@ namespace FrameIpc
         public static string InjectionScript(string postFunction)
         {
             if (string.IsNullOrWhiteSpace(postFunction)) throw new ArgumentException("postFunction must be a JavaScript expression naming a function", nameof(postFunction));
-            // Looked up at each post: a host may define its function after this script ran.
-            return "(function () { if (!window.frameIpcHost) { window.frameIpcHost = Object.freeze({ post: function (frame) { (" + postFunction + ")(frame); } }); } })();\n"
+            // Looked up at each post: a host may define its function after this script ran. Only an own property counts
+            // as "already defined": a host that injects after the page loaded must not be fooled by an element named
+            // frameIpcHost (DOM clobbering shows <iframe name="frameIpcHost"> as window.frameIpcHost).
+            return "(function () { if (!Object.prototype.hasOwnProperty.call(window, 'frameIpcHost')) { window.frameIpcHost = Object.freeze({ post: function (frame) { (" + postFunction + ")(frame); } }); } })();\n"
                 + RendererScriptText.Source;
         }
 
