@@ -16,8 +16,10 @@ namespace FrameIpc.Samples.HudOverlay
         [SerializeField, Tooltip("Serve the page over the WebSocket dev server (Editor and development builds only). Default on.")]
         private bool startDevServer = true;
 
-        [SerializeField, Tooltip("Dev server port; 0 picks a free one. Default 0.")]
-        private int devServerPort = 0;
+        // The dev server's fixed port by default, so an open browser tab reconnects after the game restarts; 0 picks a
+        // free port (the tab then has to be reopened at the new URL).
+        [SerializeField, Tooltip("Dev server port; 0 picks a free one. Default 21820 (WebSocketDevServerOptions.DefaultPort), so an open tab reconnects after a restart.")]
+        private int devServerPort = WebSocketDevServerOptions.DefaultPort;
 
         [SerializeField, Tooltip("Folder holding index.html, hud.css and hud.js. Default: StreamingAssets/HudOverlay.")]
         private string pageFolder = "";
