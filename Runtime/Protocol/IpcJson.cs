@@ -6,7 +6,7 @@ namespace FrameIpc
 {
     /// <summary>
     /// The one Newtonsoft configuration FrameIPC uses: no type names from the wire (<c>$type</c> is ignored, never obeyed),
-    /// no reference metadata, bounded depth, and delegates refused at the sender.
+    /// no reference metadata, bounded depth, delegates refused at the sender, and bytes and dates as tagged values.
     /// </summary>
     internal static class IpcJson
     {
@@ -19,7 +19,9 @@ namespace FrameIpc
             ReferenceLoopHandling = ReferenceLoopHandling.Error,
             DateParseHandling = DateParseHandling.None,
             MaxDepth = SerializerMaxDepth,
-            Converters = { new UnsendableTypeConverter() },
+            // Tagged values (protocol.md): bytes and dates cross as what a page reads as Uint8Array and Date.
+            ContractResolver = TaggedNameResolver.Instance,
+            Converters = { new UnsendableTypeConverter(), new TaggedBytesConverter(), new TaggedDateConverter() },
         };
 
         /// <summary>Thread-safe for concurrent (de)serialization; reused so no per-call serializer is built.</summary>

@@ -109,10 +109,11 @@ namespace FrameIpc
   }
 
   // ---- tagged values (protocol.md, ""Tagged values"") ----------------------------------------------------------
-  // JSON carries no bytes, Dates or undefined; Electron's structured clone does. A value JSON cannot say is sent as an
-  // object whose member TAG names its kind; an ordinary object that has a TAG member of its own is wrapped ('object'),
-  // so nothing a page sends is ever mistaken for a tagged value.
+  // JSON carries no bytes or Dates; Electron's structured clone does. A value JSON cannot say is sent as an object whose
+  // member TAG names its kind. An ordinary object's own member named TAG (or TAG with more leading '$') goes out with
+  // one more '$' and comes back without it, so nothing a page sends is ever mistaken for a tagged value.
   var TAG = '$ipc';
+  var ESCAPED_KEY = /^\$+ipc$/;
   var BYTE_TYPES = ['Uint8Array', 'Int8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
     'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array', 'DataView', 'ArrayBuffer'];
   // Structured clone refuses these; so does Electron's ipcRenderer, with this message.
@@ -156,18 +157,13 @@ namespace FrameIpc
     if (t === 'symbol') throw unclonable('a Symbol');
     if (t === 'bigint') throw refused('A BigInt', 'send it as a string');
     if (t !== 'object' || raw === null || raw instanceof Tagged) return value;
-    if (this instanceof Tagged && key === 'v' && this[TAG] === 'object') return value; // the escaped object itself
     if (ArrayBuffer.isView(raw)) {
       var view = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
       return bytesTag(view, typeTag(raw));
     }
     var tag = typeTag(raw);
     switch (tag) {
-      case 'Object':
-        if (value !== raw || !Object.prototype.hasOwnProperty.call(raw, TAG)) return value;
-        var escaped = new Tagged('object');
-        escaped.v = raw;
-        return escaped;
+      case 'Object': return value === raw ? escapeKeys(raw, 1) : value;
       case 'Array': case 'Number': case 'String': case 'Boolean': case 'Arguments': return value;
       case 'ArrayBuffer': case 'SharedArrayBuffer': return bytesTag(new Uint8Array(raw), 'ArrayBuffer');
       case 'Date':
@@ -186,6 +182,25 @@ namespace FrameIpc
         if (value !== raw) return value;
         throw unclonable('a ' + tag);
     }
+  }
+
+  // An object whose own keys look like the tag: a copy with the keys renamed (add = 1 on send, -1 on receive).
+  function escapeKeys(object, add) {
+    var copy = null;
+    for (var name in object) {
+      if (name.charCodeAt(0) === 36 && ESCAPED_KEY.test(name) && Object.prototype.hasOwnProperty.call(object, name) && (add > 0 || name.length > TAG.length)) {
+        copy = {};
+        break;
+      }
+    }
+    if (!copy) return object;
+    for (var key in object) {
+      if (!Object.prototype.hasOwnProperty.call(object, key)) continue;
+      var renamed = ESCAPED_KEY.test(key) ? (add > 0 ? '$' + key : key.slice(1)) : key;
+      // defineProperty: an own '__proto__' member stays a member, as JSON.parse made it, and never sets the prototype.
+      Object.defineProperty(copy, renamed, { value: object[key], enumerable: true, writable: true, configurable: true });
+    }
+    return copy;
   }
 
   function bytesTag(view, type) {
@@ -208,14 +223,11 @@ namespace FrameIpc
     return needsReplacer(values) ? JSON.stringify(envelope, encodeReplacer) : JSON.stringify(envelope);
   }
 
-  // JSON.parse's reviver, children first: a tagged object becomes its value; an escape gives back the object it wraps.
+  // JSON.parse's reviver, children first: a tagged object becomes its value; escaped keys lose their extra '$'.
   function decodeReviver(key, value) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.prototype.hasOwnProperty.call(value, TAG)) return value;
-    if (key === 'v' && this && this[TAG] === 'object' && Object.prototype.hasOwnProperty.call(this, TAG)) return value; // wrapped, not a tag
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    if (!Object.prototype.hasOwnProperty.call(value, TAG)) return escapeKeys(value, -1);
     switch (value[TAG]) {
-      case 'object':
-        if (value.v === null || typeof value.v !== 'object' || Array.isArray(value.v)) throw new TypeError('an escaped object needs an object v');
-        return value.v;
       case 'bytes': return bytesOf(fromBase64(value.b64), value.type);
       case 'date':
         var date = typeof value.v === 'string' ? new Date(value.v) : new Date(NaN);
@@ -237,7 +249,7 @@ namespace FrameIpc
 
   /** Parses a frame; tagged values are decoded only when the text has one (the reviver costs on every value). */
   function parseFrame(text) {
-    return text.indexOf('""' + TAG + '""') >= 0 ? JSON.parse(text, decodeReviver) : JSON.parse(text);
+    return text.indexOf(TAG + '""') >= 0 ? JSON.parse(text, decodeReviver) : JSON.parse(text);
   }
 
   /** A channel or kind as it may appear in an error message: never the whole of a huge one. */
