@@ -22,8 +22,7 @@ namespace FrameIpc
         {
             if (value == null) { writer.WriteNull(); return; }
             writer.WriteStartObject();
-            writer.WritePropertyName(TaggedValue.Tag);
-            writer.WriteValue(TaggedValue.BytesKind);
+            TaggedJsonWriter.WriteTag(writer, TaggedValue.BytesKind);
             writer.WritePropertyName("b64");
             writer.WriteValue(ToArray(value)); // Newtonsoft writes a byte[] as base64, streaming
             writer.WriteEndObject();

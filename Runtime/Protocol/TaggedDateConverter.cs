@@ -26,8 +26,7 @@ namespace FrameIpc
             if (value == null) { writer.WriteNull(); return; }
             DateTime utc = value is DateTimeOffset offset ? offset.UtcDateTime : ToUtc((DateTime)value);
             writer.WriteStartObject();
-            writer.WritePropertyName(TaggedValue.Tag);
-            writer.WriteValue(TaggedValue.DateKind);
+            TaggedJsonWriter.WriteTag(writer, TaggedValue.DateKind);
             writer.WritePropertyName("v");
             writer.WriteValue(utc.ToString(Format, CultureInfo.InvariantCulture));
             writer.WriteEndObject();

@@ -6,7 +6,8 @@ namespace FrameIpc
     /// <summary>
     /// The wire's tagged values (protocol.md, "Tagged values"): what JSON cannot say (bytes, dates) travels as an object
     /// whose member <see cref="Tag"/> names its kind. An ordinary member named like the tag (<c>$ipc</c>, <c>$$ipc</c>, ...)
-    /// is written with one more <c>$</c>, so no ordinary object is ever read as a tagged one.
+    /// is written with one more <c>$</c> (<see cref="TaggedJsonWriter"/>) and read without it (<see cref="TaggedJsonReader"/>),
+    /// so no ordinary object is ever read as a tagged one.
     /// </summary>
     internal static class TaggedValue
     {
@@ -37,7 +38,7 @@ namespace FrameIpc
                 if (reader.TokenType != JsonToken.PropertyName) throw Mismatch(target, "a malformed object");
                 string name = (string)reader.Value!;
                 if (!reader.Read()) break;
-                if (name == Tag) tag = reader.TokenType == JsonToken.String ? (string)reader.Value! : "";
+                if (TaggedJsonReader.IsTag(reader, name)) tag = reader.TokenType == JsonToken.String ? (string)reader.Value! : "";
                 else if (name == valueName && reader.TokenType == JsonToken.String) value = (string)reader.Value!;
                 else reader.Skip();
             }

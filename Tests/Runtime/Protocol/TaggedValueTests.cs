@@ -123,6 +123,12 @@ namespace FrameIpc.Tests.Protocol
             rig.TickAll();
             Assert.That(raw.AllReceived, Does.Contain("[{\"$$ipc\":\"bytes\",\"b64\":\"AA==\",\"$$$ipc\":\"two\",\"x$ipc\":\"plain\"},{\"$$ipc\":\"date\",\"v\":\"not a date\"}]"));
 
+            view.Handle("echo:dictionary", e => e.Arg<Dictionary<string, string>>(0));
+            Assert.That(rig.Await(contents.InvokeAsync<Dictionary<string, string>, Dictionary<string, string>>("echo:dictionary", lookalike)), Is.EqualTo(lookalike));
+            rig.Main.Handle("echo:token", e => e.Arg<Newtonsoft.Json.Linq.JToken>(0));
+            var token = rig.Await(view.InvokeAsync<Dictionary<string, string>, Dictionary<string, string>>("echo:token", lookalike));
+            Assert.That(token, Is.EqualTo(lookalike));
+
             view.Handle("echo:tagless", e => e.Arg<Tagless>(0));
             var back = rig.Await(contents.InvokeAsync<Tagless, Tagless>("echo:tagless", new Tagless { Tag = "bytes", V = "AA==" }));
             Assert.That(back.Tag, Is.EqualTo("bytes"));
