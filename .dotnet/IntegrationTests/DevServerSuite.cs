@@ -5,7 +5,7 @@ namespace FrameIpc.IntegrationTests
 {
     /// <summary>The shared browser tests over the WebSocket dev server, the page served from its StaticFilesRoot.</summary>
     [TestFixture]
-    public sealed class DevServerSuite : RendererConformance
+    public sealed partial class DevServerSuite : RendererConformance
     {
         internal WebSocketDevServer Server { get; private set; }
 

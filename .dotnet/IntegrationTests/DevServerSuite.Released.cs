@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using System.Threading.Tasks;
+using NUnit.Framework;
+
+namespace FrameIpc.IntegrationTests
+{
+    /// <summary>
+    /// Electron's "IPC method called after context was released": an opener that keeps a closed child's ipcRenderer.
+    /// Over the dev server, where the child has a connection of its own (a script bridge serves one page).
+    /// </summary>
+    public sealed partial class DevServerSuite
+    {
+        [Test]
+        public async Task AReleasedContext_Throws_InsteadOfDroppingSilently()
+        {
+            var got = new ConcurrentQueue<string>();
+            await Engine.Run(() => Main.On<string>("child", (e, text) => got.Enqueue(text)));
+            await LoadAsync();
+
+            await Js(@"async () => {
+                window.until = (condition, what) => new Promise((resolve, reject) => {
+                    const give = Date.now() + 20000;
+                    const poll = () => condition() ? resolve() : Date.now() > give ? reject(new Error('timed out waiting for ' + what)) : setTimeout(poll, 10);
+                    poll();
+                });
+                window.child = window.open(location.href);
+                await until(() => child.ipcRenderer && child.ipcRenderer.isReady, 'the child to be ready');
+                window.childIpc = child.ipcRenderer;
+                childIpc.send('child', 'while open');
+            }");
+            await Until(() => got.Count == 1, "the open child's send");
+
+            string[] outcomes = await Js<string[]>(@"async () => {
+                child.close();
+                await until(() => child.closed, 'the child to close');
+                const outcomes = [];
+                for (let i = 0; i < 3; i++) {
+                    try { childIpc.send('child', 'after close ' + i); outcomes.push('sent'); } catch (err) { outcomes.push(err.message); }
+                }
+                outcomes.push(await childIpc.invoke('child').then(() => 'resolved', err => err.message));
+                return outcomes;
+            }");
+
+            const string Released = "IPC method called after context was released";
+            Assert.That(outcomes, Is.EqualTo(new[] { Released, Released, Released, Released }));
+            Assert.That(got, Is.EqualTo(new[] { "while open" }));
+        }
+    }
+}
