@@ -6,8 +6,9 @@ namespace FrameIpc.IntegrationTests
 {
     /// <summary>
     /// The page's ipcRenderer where Electron's own specs (api-ipc-renderer-spec, api-ipc-spec) have an answer: what cannot
-    /// be sent throws at the sender, argument errors use Electron's texts, eventNames(), and sends from unload handlers.
-    /// (A released context needs a second page with its own connection: DevServerSuite.Released.)
+    /// be sent throws at the sender, argument errors use Electron's texts, and eventNames(). Sends from unload handlers and a
+    /// released context are in DevServerSuite.Leaving (a page with a connection of its own, whose messages survive
+    /// unload) and ScriptBridgeSuite.Leaving (what the page hands its host during unload).
     /// </summary>
     public abstract partial class RendererConformance
     {
@@ -93,22 +94,6 @@ namespace FrameIpc.IntegrationTests
             await Engine.Run(() => View.Send("b"));
             await FenceAsync();
             Assert.That(await Js<string[]>("() => ipcRenderer.eventNames()"), Is.EqualTo(new[] { "test:fence" }), "a once listener that ran is gone");
-        }
-
-        [Test]
-        public async Task SendsFromBeforeunloadPagehideAndUnload_ReachTheEngine_WhenThePageNavigates()
-        {
-            var got = new ConcurrentQueue<string>();
-            await Engine.Run(() => Main.On<string>("bye", (e, from) => got.Enqueue(from)));
-            await LoadAsync();
-
-            await Js(@"() => {
-                for (const type of ['beforeunload', 'pagehide', 'unload']) addEventListener(type, () => ipcRenderer.send('bye', type));
-            }");
-            await NavigateAsync();
-
-            await Until(() => got.Count == 3, "the three sends from the leaving page (got: " + string.Join(", ", got) + ")");
-            Assert.That(got, Is.EqualTo(new[] { "beforeunload", "pagehide", "unload" }));
         }
     }
 }

@@ -5,11 +5,28 @@ using NUnit.Framework;
 namespace FrameIpc.IntegrationTests
 {
     /// <summary>
-    /// Electron's "IPC method called after context was released": an opener that keeps a closed child's ipcRenderer.
-    /// Over the dev server, where the child has a connection of its own (a script bridge serves one page).
+    /// Leaving a page, over the dev server: sends from its beforeunload, pagehide and unload handlers reach the engine,
+    /// and an opener that keeps a closed child's ipcRenderer gets Electron's "IPC method called after context was
+    /// released" (the child has a connection of its own here; a script bridge serves one page).
     /// </summary>
     public sealed partial class DevServerSuite
     {
+        [Test]
+        public async Task SendsFromBeforeunloadPagehideAndUnload_ReachTheEngine_WhenThePageNavigates()
+        {
+            var got = new ConcurrentQueue<string>();
+            await Engine.Run(() => Main.On<string>("bye", (e, from) => got.Enqueue(from)));
+            await LoadAsync();
+
+            await Js(@"() => {
+                for (const type of ['beforeunload', 'pagehide', 'unload']) addEventListener(type, () => ipcRenderer.send('bye', type));
+            }");
+            await NavigateAsync();
+
+            await Until(() => got.Count == 3, "the three sends from the leaving page (got: " + string.Join(", ", got) + ")");
+            Assert.That(got, Is.EqualTo(new[] { "beforeunload", "pagehide", "unload" }));
+        }
+
         [Test]
         public async Task AReleasedContext_Throws_InsteadOfDroppingSilently()
         {
