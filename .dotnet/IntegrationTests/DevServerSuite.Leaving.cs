@@ -62,5 +62,40 @@ namespace FrameIpc.IntegrationTests
             Assert.That(outcomes, Is.EqualTo(new[] { Released, Released, Released, Released }));
             Assert.That(got, Is.EqualTo(new[] { "while open" }));
         }
+
+        [Test]
+        public async Task AReleasedContext_OfANavigatedOrRemovedIframe_Throws()
+        {
+            await LoadAsync();
+
+            string[] outcomes = await Js<string[]>(@"async () => {
+                const until = (condition, what) => new Promise((resolve, reject) => {
+                    const give = Date.now() + 20000;
+                    const poll = () => condition() ? resolve() : Date.now() > give ? reject(new Error('timed out waiting for ' + what)) : setTimeout(poll, 10);
+                    poll();
+                });
+                const attempt = ipc => { try { ipc.send('frame', 1); return 'sent'; } catch (err) { return err.message; } };
+                const open = async () => {
+                    const frame = document.createElement('iframe');
+                    frame.src = location.href;
+                    document.body.appendChild(frame);
+                    await until(() => frame.contentWindow.ipcRenderer && frame.contentWindow.ipcRenderer.isReady, 'the iframe to be ready');
+                    return frame;
+                };
+                const outcomes = [];
+                const navigated = await open(), kept = navigated.contentWindow.ipcRenderer;
+                outcomes.push(attempt(kept));
+                navigated.src = 'about:blank';
+                await until(() => navigated.contentWindow.location.href === 'about:blank', 'the iframe to navigate');
+                outcomes.push(attempt(kept));
+                const removed = await open(), held = removed.contentWindow.ipcRenderer;
+                removed.remove();
+                outcomes.push(attempt(held));
+                return outcomes;
+            }");
+
+            const string Released = "IPC method called after context was released";
+            Assert.That(outcomes, Is.EqualTo(new[] { "sent", Released, Released }));
+        }
     }
 }

@@ -280,6 +280,7 @@
     var readyPromise = new Promise(function (resolve) { resolveReady = resolve; });
     var senders = new Map();     // senderId -> frozen facade
     var leaving = false;         // between pagehide and a pageshow that restores the page: every send leaves at once
+    var unloaded = false;        // unload ran: past its handlers, this client belongs to a page that is gone
 
     var api = {};
 
@@ -579,19 +580,24 @@
     // from the back/forward cache) ends it.
     function watchLifecycle() {
       if (!env.document || typeof env.addEventListener !== 'function') return;
-      var leave = function (e) { if (e.type !== 'beforeunload') leaving = true; if (isReady) flush(); };
+      var leave = function (e) {
+        if (e.type !== 'beforeunload') leaving = true;
+        if (e.type === 'unload') unloaded = true;
+        if (isReady) flush();
+      };
       env.addEventListener('beforeunload', leave);
       env.addEventListener('pagehide', leave);
       env.addEventListener('unload', leave);
-      env.addEventListener('pageshow', function (e) { if (e.persisted) leaving = false; });
+      env.addEventListener('pageshow', function (e) { if (e.persisted) leaving = unloaded = false; });
     }
 
     // Electron throws this when a context (a closed window, an unloaded page) that someone kept a reference to calls
-    // IPC. Here: once the page is left, only its own pagehide/visibilitychange/unload handlers may still send; a
-    // caller after them (an opener holding child.ipcRenderer) would be dropped silently, so it gets the error.
+    // IPC. Here: once the window is closed (close(), a removed iframe) or its page unloaded (a navigation), only its own
+    // pagehide/visibilitychange/unload handlers may still send. A caller after them
+    // (an opener holding child.ipcRenderer) would be dropped silently, so it gets the error.
     var LIFECYCLE_EVENTS = { beforeunload: 1, pagehide: 1, visibilitychange: 1, unload: 1 };
     function checkReleased() {
-      if (!leaving && env.closed !== true) return;
+      if (!unloaded && env.closed !== true) return;
       var current = env.event;
       if (current && LIFECYCLE_EVENTS[current.type] === 1) return;
       throw new Error('IPC method called after context was released');
