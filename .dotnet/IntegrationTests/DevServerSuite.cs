@@ -5,7 +5,7 @@ namespace FrameIpc.IntegrationTests
 {
     /// <summary>The shared browser tests over the WebSocket dev server, the page served from its StaticFilesRoot.</summary>
     [TestFixture]
-    public sealed class DevServerSuite : RendererConformance
+    public sealed partial class DevServerSuite : RendererConformance
     {
         internal WebSocketDevServer Server { get; private set; }
 
@@ -13,7 +13,11 @@ namespace FrameIpc.IntegrationTests
 
         protected override Task StartTransportAsync()
         {
-            Server = new WebSocketDevServer(Main, new WebSocketDevServerOptions { Enabled = true, Port = 0, StaticFilesRoot = PagesDir });
+            Server = new WebSocketDevServer(Main, new WebSocketDevServerOptions
+            {
+                Enabled = true, Port = 0, StaticFilesRoot = PagesDir,
+                MaxSendQueueChars = HasLargeLimits ? LargeFrameChars * 2 : 4 << 20,
+            });
             Server.Start();
             return Task.CompletedTask;
         }
@@ -22,7 +26,7 @@ namespace FrameIpc.IntegrationTests
 
         /// <summary>Relay is off by default; only the tests of a working relay (named SendTo_...) turn it on.</summary>
         protected override IpcOptions CreateOptions() =>
-            new IpcOptions { AllowRelay = TestContext.CurrentContext.Test.MethodName?.StartsWith("SendTo_") == true };
+            WithTestLimits(new IpcOptions { AllowRelay = TestContext.CurrentContext.Test.MethodName?.StartsWith("SendTo_") == true });
 
         protected override void StopTransport() => Server?.Stop();
 

@@ -16,6 +16,27 @@ namespace FrameIpc.IntegrationTests
         /// <summary>True when a reload reconnects as a new view (WebSocket); false when the same view handshakes again (script bridge).</summary>
         protected virtual bool ReloadIsNewView => ExpectedBridge == "websocket";
 
+        /// <summary>The engine's and the page's frame limit in the tests marked [Property("LargeLimits", 1)]: a 3 MiB payload fits.</summary>
+        internal const int LargeFrameChars = 8 << 20;
+
+        protected static bool HasLargeLimits => TestContext.CurrentContext.Test.Properties.ContainsKey("LargeLimits");
+
+        protected override IpcOptions CreateOptions() => WithTestLimits(new IpcOptions());
+
+        /// <summary>Raises the engine's limits for a test marked [Property("LargeLimits", 1)]; see also <see cref="UseLargePageLimitsAsync"/>.</summary>
+        protected static IpcOptions WithTestLimits(IpcOptions options)
+        {
+            if (!HasLargeLimits) return options;
+            options.MaxFrameChars = LargeFrameChars;
+            options.MaxHeldChars = LargeFrameChars;
+            options.MaxQueuedChars = 4L * LargeFrameChars;
+            return options;
+        }
+
+        /// <summary>Before loading: the page's limits raised as the engine's, announced in its hello (test.html reads them).</summary>
+        protected Task UseLargePageLimitsAsync() =>
+            Context.AddInitScriptAsync("window.__testInit = { maxFrameChars: " + LargeFrameChars + ", maxHeldChars: " + LargeFrameChars + " };");
+
         /// <summary>Sends a marker from the engine and waits until the page saw it: everything sent before it has arrived.</summary>
         protected async Task FenceAsync()
         {

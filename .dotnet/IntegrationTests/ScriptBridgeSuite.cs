@@ -13,7 +13,7 @@ namespace FrameIpc.IntegrationTests
     /// ExecuteJavaScript (engine → page), and the renderer is injected with ScriptBridgeTransport.InjectionScript.
     /// </summary>
     [TestFixture]
-    public sealed class ScriptBridgeSuite : RendererConformance
+    public sealed partial class ScriptBridgeSuite : RendererConformance
     {
         private const string Origin = "http://app.test";
         private ScriptBridgeTransport _transport;

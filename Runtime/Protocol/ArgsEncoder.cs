@@ -43,7 +43,7 @@ namespace FrameIpc
             _chars.Dispose();
         }
 
-        private JsonTextWriter CreateJsonWriter() => new JsonTextWriter(_chars)
+        private JsonTextWriter CreateJsonWriter() => new TaggedJsonWriter(_chars)
         {
             ArrayPool = CharBufferPool.Newtonsoft,
             Formatting = Formatting.None,

@@ -244,7 +244,7 @@ namespace FrameIpc
             _chars.Write("\":");
         }
 
-        private JsonTextWriter CreateJsonWriter() => new JsonTextWriter(_chars)
+        private JsonTextWriter CreateJsonWriter() => new TaggedJsonWriter(_chars)
         {
             ArrayPool = CharBufferPool.Newtonsoft,
             Formatting = Formatting.None,

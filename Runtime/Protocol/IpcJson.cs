@@ -6,7 +6,7 @@ namespace FrameIpc
 {
     /// <summary>
     /// The one Newtonsoft configuration FrameIPC uses: no type names from the wire (<c>$type</c> is ignored, never obeyed),
-    /// no reference metadata, bounded depth, and delegates refused at the sender.
+    /// no reference metadata, bounded depth, delegates refused at the sender, and bytes and dates as tagged values.
     /// </summary>
     internal static class IpcJson
     {
@@ -19,15 +19,28 @@ namespace FrameIpc
             ReferenceLoopHandling = ReferenceLoopHandling.Error,
             DateParseHandling = DateParseHandling.None,
             MaxDepth = SerializerMaxDepth,
-            Converters = { new UnsendableTypeConverter() },
+            // Tagged values (protocol.md): bytes and dates cross as what a page reads as Uint8Array and Date.
+            Converters = { new UnsendableTypeConverter(), new TaggedBytesConverter(), new TaggedDateConverter() },
         };
 
         /// <summary>Thread-safe for concurrent (de)serialization; reused so no per-call serializer is built.</summary>
         public static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
 
-        public static T Deserialize<T>(string json) => JsonConvert.DeserializeObject<T>(json, Settings)!;
+        // Through the tagged reader and writer, as frames are: escaped member names (protocol.md) read the same here.
+        public static T Deserialize<T>(string json)
+        {
+            using var reader = new TaggedJsonReader(new System.IO.StringReader(json)) { DateParseHandling = DateParseHandling.None, MaxDepth = SerializerMaxDepth };
+            var value = Serializer.Deserialize<T>(reader)!;
+            if (reader.Read()) throw new JsonReaderException("Additional text found in JSON string after finishing deserializing object.");
+            return value;
+        }
 
-        public static string Serialize<T>(T value) => JsonConvert.SerializeObject(value, Settings);
+        public static string Serialize<T>(T value)
+        {
+            var text = new System.IO.StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            using (var writer = new TaggedJsonWriter(text) { Formatting = Formatting.None }) Serializer.Serialize(writer, value);
+            return text.ToString();
+        }
 
         /// <summary>
         /// Refuses what JSON cannot carry, with a message that names the type, instead of Newtonsoft's walk through its members.

@@ -47,7 +47,7 @@ namespace FrameIpc
             }
         }
 
-        private JsonTextReader CreateReader() => new JsonTextReader(this)
+        private JsonTextReader CreateReader() => new TaggedJsonReader(this)
         {
             SupportMultipleContent = true,
             ArrayPool = CharBufferPool.Newtonsoft,

@@ -95,8 +95,161 @@ namespace FrameIpc
     return e;
   }
 
+  // Electron's texts for argument errors: its webContents.send and ipcRenderer refuse a non-string channel with this one.
   function checkChannel(channel) {
-    if (typeof channel !== 'string' || channel.length === 0) throw new TypeError('An IPC channel must be a non-empty string, got ' + typeof channel);
+    if (typeof channel !== 'string') throw new TypeError('Missing required channel argument');
+    if (channel.length === 0) throw new TypeError('An IPC channel must be a non-empty string');
+  }
+
+  // Node's EventEmitter (which Electron's ipcRenderer is) words a bad listener this way.
+  function checkListener(listener) {
+    if (typeof listener !== 'function') {
+      throw new TypeError('The ""listener"" argument must be of type function. Received ' + (listener === null ? 'null' : 'type ' + typeof listener));
+    }
+  }
+
+  // ---- tagged values (protocol.md, ""Tagged values"") ----------------------------------------------------------
+  // JSON carries no bytes or Dates; Electron's structured clone does. A value JSON cannot say is sent as an object whose
+  // member TAG names its kind. An ordinary object's own member named TAG (or TAG with more leading '$') goes out with
+  // one more '$' and comes back without it, so nothing a page sends is ever mistaken for a tagged value.
+  var TAG = '$ipc';
+  var ESCAPED_KEY = /^\$+ipc$/;
+  var BYTE_TYPES = ['Uint8Array', 'Int8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
+    'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array', 'DataView', 'ArrayBuffer'];
+  // Structured clone refuses these; so does Electron's ipcRenderer, with this message.
+  var UNCLONABLE = 'An object could not be cloned.';
+
+  /** A tagged value or an escape made here: the replacer passes it through instead of escaping it again. */
+  function Tagged(kind) { this[TAG] = kind; }
+
+  function unclonable(what) {
+    var err = new Error(UNCLONABLE + ' (' + what + ' cannot cross to the engine)');
+    err.name = 'DataCloneError';
+    return err;
+  }
+
+  function refused(what, instead) {
+    return new TypeError(what + ' cannot be sent: FrameIPC carries JSON values, bytes and Dates (protocol.md); ' + instead);
+  }
+
+  function typeTag(value) { return Object.prototype.toString.call(value).slice(8, -1); }
+
+  function toBase64(bytes) {
+    if (typeof bytes.toBase64 === 'function') return bytes.toBase64();
+    var text = '';
+    for (var i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    return btoa(text);
+  }
+
+  function fromBase64(text) {
+    if (typeof text !== 'string') throw new TypeError('a bytes value needs a base64 string b64');
+    if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text);
+    var raw = atob(text), bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    return bytes;
+  }
+
+  // JSON.stringify's replacer: `this` holds the value as it was before toJSON (a Date's toJSON already made a string).
+  function encodeReplacer(key, value) {
+    var raw = this[key];
+    var t = typeof raw;
+    if (t === 'function') throw unclonable('a function');
+    if (t === 'symbol') throw unclonable('a Symbol');
+    if (t === 'bigint') throw refused('A BigInt', 'send it as a string');
+    if (t !== 'object' || raw === null || raw instanceof Tagged) return value;
+    if (ArrayBuffer.isView(raw)) {
+      var view = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+      return bytesTag(view, typeTag(raw));
+    }
+    var tag = typeTag(raw);
+    switch (tag) {
+      case 'Object': return value === raw ? escapeKeys(raw, 1) : value;
+      case 'Array': case 'Number': case 'String': case 'Boolean': case 'Arguments': return value;
+      case 'ArrayBuffer': case 'SharedArrayBuffer': return bytesTag(new Uint8Array(raw), 'ArrayBuffer');
+      case 'Date':
+        if (isNaN(raw.getTime())) throw refused('An invalid Date', 'send a valid one or null');
+        var date = new Tagged('date');
+        date.v = raw.toISOString();
+        return date;
+      case 'Error': return { name: String(raw.name), message: String(raw.message) };
+      case 'Map': throw refused('A Map', 'send Array.from(map) or Object.fromEntries(map)');
+      case 'Set': throw refused('A Set', 'send Array.from(set)');
+      case 'RegExp': throw refused('A RegExp', 'send its source');
+      case 'Promise': case 'WeakMap': case 'WeakSet': case 'WeakRef': case 'MessagePort': throw unclonable('a ' + tag);
+      default:
+        // A platform object (document.location, a canvas context, a DOM node, a window...) is not a value; one that says
+        // how it is JSON (DOMRect's toJSON) has said so already.
+        if (value !== raw) return value;
+        throw unclonable('a ' + tag);
+    }
+  }
+
+  // An object whose own keys look like the tag: a copy with the keys renamed (add = 1 on send, -1 on receive).
+  function escapeKeys(object, add) {
+    var copy = null;
+    for (var name in object) {
+      if (name.charCodeAt(0) === 36 && ESCAPED_KEY.test(name) && Object.prototype.hasOwnProperty.call(object, name) && (add > 0 || name.length > TAG.length)) {
+        copy = {};
+        break;
+      }
+    }
+    if (!copy) return object;
+    for (var key in object) {
+      if (!Object.prototype.hasOwnProperty.call(object, key)) continue;
+      var renamed = ESCAPED_KEY.test(key) ? (add > 0 ? '$' + key : key.slice(1)) : key;
+      // defineProperty: an own '__proto__' member stays a member, as JSON.parse made it, and never sets the prototype.
+      Object.defineProperty(copy, renamed, { value: object[key], enumerable: true, writable: true, configurable: true });
+    }
+    return copy;
+  }
+
+  function bytesTag(view, type) {
+    var tagged = new Tagged('bytes');
+    if (type !== 'Uint8Array') tagged.type = type;
+    tagged.b64 = toBase64(view);
+    return tagged;
+  }
+
+  // Only what can hold an object needs the replacer; a message of primitives stringifies as plain JSON.
+  function needsReplacer(args) {
+    for (var i = 0; i < args.length; i++) {
+      var t = typeof args[i];
+      if ((t === 'object' && args[i] !== null) || t === 'function' || t === 'symbol' || t === 'bigint') return true;
+    }
+    return false;
+  }
+
+  function stringifyEnvelope(envelope, values) {
+    return needsReplacer(values) ? JSON.stringify(envelope, encodeReplacer) : JSON.stringify(envelope);
+  }
+
+  // JSON.parse's reviver, children first: a tagged object becomes its value; escaped keys lose their extra '$'.
+  function decodeReviver(key, value) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    if (!Object.prototype.hasOwnProperty.call(value, TAG)) return escapeKeys(value, -1);
+    switch (value[TAG]) {
+      case 'bytes': return bytesOf(fromBase64(value.b64), value.type);
+      case 'date':
+        var date = typeof value.v === 'string' ? new Date(value.v) : new Date(NaN);
+        if (isNaN(date.getTime())) throw new TypeError('a date needs an ISO-8601 string v');
+        return date;
+      default: throw new TypeError('unknown tagged value kind ' + JSON.stringify(String(value[TAG])).slice(0, 80));
+    }
+  }
+
+  function bytesOf(bytes, type) {
+    if (type === undefined || type === 'Uint8Array') return bytes;
+    if (BYTE_TYPES.indexOf(type) < 0 || typeof root[type] !== 'function') throw new TypeError('unknown bytes type ' + JSON.stringify(String(type)).slice(0, 80));
+    if (type === 'ArrayBuffer') return bytes.buffer;
+    if (type === 'DataView') return new DataView(bytes.buffer);
+    var Ctor = root[type];
+    if (bytes.length % Ctor.BYTES_PER_ELEMENT !== 0) throw new TypeError(bytes.length + ' bytes do not make a ' + type);
+    return new Ctor(bytes.buffer);
+  }
+
+  /** Parses a frame; tagged values are decoded only when the text has one (the reviver costs on every value). */
+  function parseFrame(text) {
+    return text.indexOf(TAG + '""') >= 0 ? JSON.parse(text, decodeReviver) : JSON.parse(text);
   }
 
   /** A channel or kind as it may appear in an error message: never the whole of a huge one. */
@@ -135,6 +288,8 @@ namespace FrameIpc
     var resolveReady;
     var readyPromise = new Promise(function (resolve) { resolveReady = resolve; });
     var senders = new Map();     // senderId -> frozen facade
+    var leaving = false;         // between pagehide and a pageshow that restores the page: every send leaves at once
+    var unloaded = false;        // unload ran: past its handlers, this client belongs to a page that is gone
 
     var api = {};
 
@@ -151,7 +306,7 @@ namespace FrameIpc
       if (envelope.a.length > MAX_ARGS) {
         throw limitError('Message on \'' + ch + '\' has ' + envelope.a.length + ' arguments, over the limit of ' + MAX_ARGS + '; send them as one array');
       }
-      var s = JSON.stringify(envelope);
+      var s = stringifyEnvelope(envelope, envelope.a);
       if (s.length > sendLimit()) {
         throw limitError('Message on \'' + ch + '\' is ' + s.length + ' characters, over the limit of ' + sendLimit() +
           (engineMax < opts.maxFrameChars ? ' (the engine\'s)' : ''));
@@ -169,6 +324,7 @@ namespace FrameIpc
     }
 
     function scheduleFlush() {
+      if (leaving && isReady) { flush(); return; } // no frame, task or timer comes after unload: now or never
       if (flushScheduled || !isReady || queue.length === 0) return;
       flushScheduled = true;
       if (opts.batching === 'frame' && typeof env.requestAnimationFrame === 'function' && !pageHidden()) {
@@ -267,10 +423,10 @@ namespace FrameIpc
         notice(limitError('A frame of ' + frame.length + ' characters is over this page\'s limit of ' + opts.maxFrameChars + ' and was refused'));
         return;
       }
-      if (typeof frame === 'string') {
-        try { value = JSON.parse(frame); }
-        catch (err) { protocolError('Malformed frame: ' + err.message); return; }
-      }
+      try {
+        if (typeof frame === 'string') value = parseFrame(frame);
+        else if (frame && typeof frame === 'object') value = parseFrame(JSON.stringify(frame)); // a bridge that delivers objects
+      } catch (err) { protocolError('Malformed frame: ' + err.message); return; }
       if (value && value.k === 'batch') {
         if (!Array.isArray(value.m)) { protocolError('A batch needs an array m'); return; }
         for (var i = 0; i < value.m.length; i++) dispatch(value.m[i]);
@@ -387,7 +543,7 @@ namespace FrameIpc
       var envelope = error ? { k: 'result', id: id, e: error } : { k: 'result', id: id };
       if (!error && value !== undefined) envelope.r = value;
       var s;
-      try { s = JSON.stringify(envelope); }
+      try { s = stringifyEnvelope(envelope, [value, error && error.data]); }
       catch (err) { s = JSON.stringify({ k: 'result', id: id, e: wireError('Error', 'The handler\'s result could not be sent: ' + err.message) }); }
       if (s.length > sendLimit()) {
         // The caller is answered even so: with why its result cannot cross.
@@ -424,6 +580,36 @@ namespace FrameIpc
       if (typeof AbortController === 'function') return new AbortController();
       var signal = { aborted: false, reason: undefined, onabort: null };
       return { signal: signal, abort: function (reason) { signal.aborted = true; signal.reason = reason; if (signal.onabort) signal.onabort(); } };
+    }
+
+    // ---- page lifecycle ------------------------------------------------------------------------------------------
+
+    // What the page sends while it is being left must leave now: after unload no animation frame, task or timer runs.
+    // beforeunload may be cancelled, so it only flushes; pagehide starts the synchronous mode, pageshow (a page restored
+    // from the back/forward cache) ends it.
+    function watchLifecycle() {
+      if (!env.document || typeof env.addEventListener !== 'function') return;
+      var leave = function (e) {
+        if (e.type !== 'beforeunload') leaving = true;
+        if (e.type === 'unload') unloaded = true;
+        if (isReady) flush();
+      };
+      env.addEventListener('beforeunload', leave);
+      env.addEventListener('pagehide', leave);
+      env.addEventListener('unload', leave);
+      env.addEventListener('pageshow', function (e) { if (e.persisted) leaving = unloaded = false; });
+    }
+
+    // Electron throws this when a context (a closed window, an unloaded page) that someone kept a reference to calls
+    // IPC. Here: once the window is closed (close(), a removed iframe) or its page unloaded (a navigation), only its own
+    // pagehide/visibilitychange/unload handlers may still send. A caller after them
+    // (an opener holding child.ipcRenderer) would be dropped silently, so it gets the error.
+    var LIFECYCLE_EVENTS = { beforeunload: 1, pagehide: 1, visibilitychange: 1, unload: 1 };
+    function checkReleased() {
+      if (!unloaded && env.closed !== true) return;
+      var current = env.event;
+      if (current && LIFECYCLE_EVENTS[current.type] === 1) return;
+      throw new Error('IPC method called after context was released');
     }
 
     // ---- connection -----------------------------------------------------------------------------------------
@@ -612,7 +798,7 @@ namespace FrameIpc
 
     api.on = function (channel, listener) {
       checkChannel(channel);
-      if (typeof listener !== 'function') throw new TypeError('listener must be a function');
+      checkListener(listener);
       var list = listeners.get(channel);
       if (!list) listeners.set(channel, list = []);
       list.push({ fn: listener, once: false });
@@ -656,7 +842,7 @@ namespace FrameIpc
 
     /** Calls listener({ state, previous, reason, retryIn, viewId }) on every change of connectionState; returns an unsubscribe. */
     api.onConnectionStateChange = function (listener) {
-      if (typeof listener !== 'function') throw new TypeError('listener must be a function');
+      checkListener(listener);
       stateListeners.push(listener);
       return function () {
         var i = stateListeners.indexOf(listener);
@@ -665,11 +851,13 @@ namespace FrameIpc
     };
 
     api.send = function (channel) {
+      checkReleased();
       checkChannel(channel);
       enqueue({ k: 'send', ch: channel, a: Array.prototype.slice.call(arguments, 1) }, 0);
     };
 
     api.sendTo = function (targetViewId, channel) {
+      checkReleased();
       if (typeof targetViewId !== 'number' || targetViewId <= 0 || targetViewId % 1 !== 0) throw new TypeError('sendTo needs a positive integer view id');
       checkChannel(channel);
       enqueue({ k: 'send', ch: channel, a: Array.prototype.slice.call(arguments, 2), to: targetViewId }, 0);
@@ -684,7 +872,7 @@ namespace FrameIpc
     };
 
     function invokeCore(channel, callOptions, args) {
-      try { checkChannel(channel); } catch (err) { return Promise.reject(err); }
+      try { checkReleased(); checkChannel(channel); } catch (err) { return Promise.reject(err); }
       var timeout = callOptions && callOptions.timeout !== undefined ? callOptions.timeout : opts.invokeTimeout;
       var signal = callOptions && callOptions.signal;
       if (signal && signal.aborted) return Promise.reject(abortError(channel));
@@ -741,7 +929,7 @@ namespace FrameIpc
 
     function addHandler(channel, handler, once) {
       checkChannel(channel);
-      if (typeof handler !== 'function') throw new TypeError('handler must be a function');
+      if (typeof handler !== 'function') throw new TypeError(""Expected handler to be a function, but found type '"" + typeof handler + ""'"");
       if (handlers.has(channel)) throw new Error(""Attempted to register a second handler for '"" + channel + ""'"");
       handlers.set(channel, { fn: handler, once: once });
     }
@@ -773,6 +961,7 @@ namespace FrameIpc
     Object.defineProperty(api, 'connectionState', { get: function () { return state; }, enumerable: true });
     api.ready = readyPromise;
     Object.defineProperty(api, '_start', { value: start }); // for the loader below, not for pages
+    watchLifecycle();
     if (options) for (key in DEFAULTS) if (options[key] !== undefined) opts[key] = options[key];
     return api;
   }

@@ -146,14 +146,20 @@ export interface IpcRenderer<C extends { [K in keyof C]: ChannelSpec } = AnyChan
   /** Removes every listener of the channel, or of all channels. */
   removeAllListeners(channel?: ChannelName<C>): this;
   listenerCount(channel: ChannelName<C>): number;
-  /** The channels that have listeners. */
+  /** The channels that have listeners, as Node's EventEmitter; never internal ones (connection state, handlers). */
   eventNames(): string[];
 
-  /** One-way message to the engine. Arguments are serialized as JSON now; held until the engine is ready. */
+  /**
+   * One-way message to the engine. Arguments are serialized now, as JSON plus bytes (typed arrays, DataView, ArrayBuffer:
+   * byte[] in C#) and Dates (DateTime); held until the engine is ready. Throws `An object could not be cloned.` for a
+   * function, Promise, Symbol, WeakMap, WeakSet, MessagePort or DOM object, a TypeError for a Map, Set, BigInt or a
+   * circular structure, `Missing required channel argument` for a channel that is not a string, and
+   * `IPC method called after context was released` once the page is gone.
+   */
   send<K extends ChannelName<C>>(channel: K, ...args: ChannelArgs<C, K>): void;
   /** One-way message to another view, relayed by the engine. */
   sendTo<K extends ChannelName<C>>(viewId: number, channel: K, ...args: ChannelArgs<C, K>): void;
-  /** Calls the engine's handler; rejects with an IpcError (TimeoutError after 10 s by default). */
+  /** Calls the engine's handler; rejects with an IpcError (TimeoutError after 10 s by default), or with send's errors. */
   invoke<K extends ChannelName<C>>(channel: K, ...args: ChannelArgs<C, K>): Promise<ChannelResult<C, K>>;
   /** invoke with a per-call deadline and AbortSignal. */
   invokeWithOptions<K extends ChannelName<C>>(channel: K, options: InvokeOptions, ...args: ChannelArgs<C, K>): Promise<ChannelResult<C, K>>;
