@@ -138,9 +138,10 @@ namespace FrameIpc
 
         /// <summary>
         /// The one writer of a result value: with the batch, or at once when a sync caller is blocked on it
-        /// (<paramref name="immediate"/>). A value that cannot be sent becomes an error result, and a diagnostic.
+        /// (<paramref name="immediate"/>). A value that cannot be sent becomes an error result, and a diagnostic. Without
+        /// <paramref name="withValue"/> the result has no <c>r</c> at all (a sync call nobody listened to: no value).
         /// </summary>
-        public void WriteResult<T>(long id, string channel, T value, bool immediate = false)
+        public void WriteResult<T>(long id, string channel, T value, bool immediate = false, bool withValue = true)
         {
             lock (Gate)
             {
@@ -150,7 +151,7 @@ namespace FrameIpc
                 writer.Int("id", id);
                 try
                 {
-                    writer.Value("r", value);
+                    if (withValue) writer.Value("r", value);
                     writer.End(channel);
                 }
                 catch (Exception ex)
@@ -295,6 +296,5 @@ namespace FrameIpc
                 throw ErrorEnvelope.Unsendable(channel, ex);
             }
         }
-
     }
 }
