@@ -250,7 +250,8 @@ namespace FrameIpc
             }
             catch (Exception ex)
             {
-                _transportFailed("transport failed: " + ex.Message);
+                // A transport that says it is closed (ViewGoneError) was closed by its page, say for a reload: its reason is no failure.
+                _transportFailed(ex is IpcException gone && gone.Name == IpcErrorNames.ViewGone ? gone.Message : "transport failed: " + ex.Message);
             }
             finally
             {
