@@ -3,7 +3,8 @@ namespace FrameIpc
     /// <summary>
     /// Where a message from one view goes on the engine: this file is to FrameIPC what Electron's
     /// <c>lib/browser/ipc-dispatch.ts</c> is to Electron, and reads next to it. A message reaches, in this order, the
-    /// view's scoped emitter (<see cref="WebContents.Ipc"/>) and then <see cref="IpcMain"/>; an invoke goes to the first of
+    /// view's own <see cref="WebContents.IpcMessage"/> (or <see cref="WebContents.IpcMessageSync"/>) event, the view's scoped
+    /// emitter (<see cref="WebContents.Ipc"/>) and then <see cref="IpcMain"/>; an invoke goes to the first of
     /// them that has a handler, and with none its caller gets Electron's "No handler registered for '…'".
     /// One instance per view: the view's connection calls it, and it answers through that connection.
     /// </summary>
@@ -16,6 +17,9 @@ namespace FrameIpc
         private readonly IpcEmitter[] _emitters;
         // One event per view, refilled for each message: a listener's event is valid until it returns.
         private readonly IpcEvent _event = new IpcEvent();
+        // An invoke's handler gets Electron's IpcMainInvokeEvent, with no Reply or ReturnValue: its own instance, so a
+        // handler cannot downcast its way to them.
+        private readonly IpcMainInvokeEvent _invokeEvent = new IpcMainInvokeEvent();
 
         public EngineRouting(IpcMain main, WebContents view)
         {
@@ -33,7 +37,10 @@ namespace FrameIpc
 
         public bool MayUse(string channel) => _view.Channels == null || _view.Channels.Allows(channel);
 
-        /// <summary>Electron's <c>-ipc-message</c>: every listener of every emitter, scoped first. With <c>to</c>: a relay.</summary>
+        /// <summary>
+        /// Electron's <c>-ipc-message</c>: the view's <c>ipc-message</c> event, then every listener of every emitter, scoped
+        /// first. With <c>to</c>: a relay, which is another view's message and raises none of them here.
+        /// </summary>
         public void OnSend(IpcConnection connection, Envelope e)
         {
             if (e.To >= 0)
@@ -44,6 +51,7 @@ namespace FrameIpc
             var ev = EventFor(e);
             try
             {
+                _view.RaiseIpcMessage(ev, sync: false);
                 for (int i = 0; i < _emitters.Length; i++) _emitters[i].Emit(ev, _main.ListenerFailed);
             }
             finally
@@ -53,28 +61,32 @@ namespace FrameIpc
         }
 
         /// <summary>
-        /// Electron's <c>-ipc-message-sync</c>: the same listeners, and the first <c>ReturnValue</c> set goes back at once to
-        /// the blocked caller. Unanswered, the caller gets an error rather than wait out its timeout.
+        /// Electron's <c>-ipc-message-sync</c>: the view's <c>ipc-message-sync</c> event, then the same listeners, and the
+        /// first <c>ReturnValue</c> set goes back at once to the blocked caller. With nobody listening, Electron's warning
+        /// and an answer with no value (Electron does not throw). Listeners that set no <c>ReturnValue</c>: the event is
+        /// released unanswered when they return (Electron answers "reply was never sent" when it is collected), so the caller
+        /// is told at once rather than wait out its timeout.
         /// </summary>
         public void OnSync(IpcConnection connection, Envelope e)
         {
             var channel = e.Channel!;
+            bool heard = _view.HasIpcMessageSyncListeners;
+            for (int i = 0; i < _emitters.Length && !heard; i++) heard = _emitters[i].ListenerCount(channel) > 0;
+            if (!heard)
+                Report(IpcDiagnosticKind.Undeliverable, channel,
+                    $"WebContents #{_view.Id} called ipcRenderer.sendSync() with '{channel}' channel without listeners.", null);
             var ev = EventFor(e);
             ev.IsSync = true;
             try
             {
-                int listeners = 0;
-                for (int i = 0; i < _emitters.Length; i++)
-                {
-                    listeners += _emitters[i].ListenerCount(channel);
-                    _emitters[i].Emit(ev, _main.ListenerFailed);
-                }
+                _view.RaiseIpcMessage(ev, sync: true);
+                for (int i = 0; i < _emitters.Length; i++) _emitters[i].Emit(ev, _main.ListenerFailed);
                 if (ev.HasReturnValue)
                     connection.Outbox.WriteResult(e.Id, channel, ev.ReturnValue, immediate: true);
+                else if (!heard)
+                    connection.Outbox.WriteResult<object?>(e.Id, channel, null, immediate: true, withValue: false);
                 else
-                    connection.Outbox.WriteError(e.Id, IpcErrorNames.Error, listeners > 0
-                        ? $"No listener set a ReturnValue for '{channel}'"
-                        : $"No listener registered for '{channel}'", null, null, immediate: true);
+                    connection.Outbox.WriteError(e.Id, IpcErrorNames.Error, $"No listener set a ReturnValue for '{channel}'", null, null, immediate: true);
             }
             finally
             {
@@ -93,7 +105,8 @@ namespace FrameIpc
                 connection.Outbox.WriteError(e.Id, IpcErrorNames.Error, $"No handler registered for '{channel}'", null, null);
                 return;
             }
-            var ev = EventFor(e);
+            var ev = _invokeEvent;
+            ev.Set(channel, _view, _view.Id, _view, e.Buffer!, e.Args, _main.Options.MaxDepth);
             try
             {
                 handler.Run(ev, e, connection);

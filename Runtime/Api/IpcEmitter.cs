@@ -90,21 +90,21 @@ namespace FrameIpc
         }
 
         /// <summary>Handles invokes on <paramref name="channel"/> synchronously; the return value is the caller's result.</summary>
-        public void Handle<TResult>(string channel, Func<IpcEvent, TResult> handler) => AddHandler(channel, new SyncHandler<TResult>(NotNull(handler), false));
+        public void Handle<TResult>(string channel, Func<IpcMainInvokeEvent, TResult> handler) => AddHandler(channel, new SyncHandler<TResult>(NotNull(handler), false));
 
         /// <summary>Handles invokes asynchronously; the token is cancelled when the caller cancels, times out or goes away.</summary>
-        public void Handle<TResult>(string channel, Func<IpcEvent, CancellationToken, Task<TResult>> handler) =>
+        public void Handle<TResult>(string channel, Func<IpcMainInvokeEvent, CancellationToken, Task<TResult>> handler) =>
             AddHandler(channel, new AsyncHandler<TResult>(NotNull(handler), false));
 
         /// <summary>Handles invokes asynchronously with no result value (the caller gets null).</summary>
-        public void Handle(string channel, Func<IpcEvent, CancellationToken, Task> handler) =>
+        public void Handle(string channel, Func<IpcMainInvokeEvent, CancellationToken, Task> handler) =>
             AddHandler(channel, new AsyncVoidHandler(NotNull(handler), false));
 
         /// <summary>Handles a single invoke; the handler is removed before it runs.</summary>
-        public void HandleOnce<TResult>(string channel, Func<IpcEvent, TResult> handler) => AddHandler(channel, new SyncHandler<TResult>(NotNull(handler), true));
+        public void HandleOnce<TResult>(string channel, Func<IpcMainInvokeEvent, TResult> handler) => AddHandler(channel, new SyncHandler<TResult>(NotNull(handler), true));
 
         /// <summary>Handles a single invoke asynchronously; the handler is removed before it runs.</summary>
-        public void HandleOnce<TResult>(string channel, Func<IpcEvent, CancellationToken, Task<TResult>> handler) =>
+        public void HandleOnce<TResult>(string channel, Func<IpcMainInvokeEvent, CancellationToken, Task<TResult>> handler) =>
             AddHandler(channel, new AsyncHandler<TResult>(NotNull(handler), true));
 
         /// <summary>Removes the handler of <paramref name="channel"/>, if any.</summary>

@@ -19,7 +19,7 @@ namespace FrameIpc
         /// Electron's <c>replyWithResult</c> / <c>replyWithError</c>. What the handler throws is reported and becomes the
         /// caller's error.
         /// </summary>
-        public void Run(IpcEvent ev, Envelope e, IpcConnection connection)
+        public void Run(IpcMainInvokeEvent ev, Envelope e, IpcConnection connection)
         {
             var channel = ev.Channel;
             CancellationTokenSource? cts = null;
@@ -40,18 +40,18 @@ namespace FrameIpc
         }
 
         /// <summary>Runs a synchronous handler and writes its value; false for an asynchronous handler.</summary>
-        protected virtual bool RunSync(IpcEvent e, Outbox outbox, long id) => false;
+        protected virtual bool RunSync(IpcMainInvokeEvent e, Outbox outbox, long id) => false;
 
         /// <summary>Starts an asynchronous handler.</summary>
-        protected virtual IncomingCall RunAsync(IpcEvent e, CancellationToken token) => throw new InvalidOperationException();
+        protected virtual IncomingCall RunAsync(IpcMainInvokeEvent e, CancellationToken token) => throw new InvalidOperationException();
     }
 
     internal sealed class SyncHandler<TResult> : IpcHandler
     {
-        private readonly Func<IpcEvent, TResult> _handler;
-        public SyncHandler(Func<IpcEvent, TResult> handler, bool once) : base(once) { _handler = handler; }
+        private readonly Func<IpcMainInvokeEvent, TResult> _handler;
+        public SyncHandler(Func<IpcMainInvokeEvent, TResult> handler, bool once) : base(once) { _handler = handler; }
 
-        protected override bool RunSync(IpcEvent e, Outbox outbox, long id)
+        protected override bool RunSync(IpcMainInvokeEvent e, Outbox outbox, long id)
         {
             var value = _handler(e); // the handler may itself send first: its value follows what it sent
             outbox.WriteResult(id, e.Channel, value);
@@ -61,15 +61,15 @@ namespace FrameIpc
 
     internal sealed class AsyncHandler<TResult> : IpcHandler
     {
-        private readonly Func<IpcEvent, CancellationToken, Task<TResult>> _handler;
-        public AsyncHandler(Func<IpcEvent, CancellationToken, Task<TResult>> handler, bool once) : base(once) { _handler = handler; }
-        protected override IncomingCall RunAsync(IpcEvent e, CancellationToken token) => new IncomingCall<TResult>(_handler(e, token));
+        private readonly Func<IpcMainInvokeEvent, CancellationToken, Task<TResult>> _handler;
+        public AsyncHandler(Func<IpcMainInvokeEvent, CancellationToken, Task<TResult>> handler, bool once) : base(once) { _handler = handler; }
+        protected override IncomingCall RunAsync(IpcMainInvokeEvent e, CancellationToken token) => new IncomingCall<TResult>(_handler(e, token));
     }
 
     internal sealed class AsyncVoidHandler : IpcHandler
     {
-        private readonly Func<IpcEvent, CancellationToken, Task> _handler;
-        public AsyncVoidHandler(Func<IpcEvent, CancellationToken, Task> handler, bool once) : base(once) { _handler = handler; }
-        protected override IncomingCall RunAsync(IpcEvent e, CancellationToken token) => new IncomingCall(_handler(e, token));
+        private readonly Func<IpcMainInvokeEvent, CancellationToken, Task> _handler;
+        public AsyncVoidHandler(Func<IpcMainInvokeEvent, CancellationToken, Task> handler, bool once) : base(once) { _handler = handler; }
+        protected override IncomingCall RunAsync(IpcMainInvokeEvent e, CancellationToken token) => new IncomingCall(_handler(e, token));
     }
 }

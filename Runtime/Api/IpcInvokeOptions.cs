@@ -17,7 +17,11 @@ namespace FrameIpc
         /// <summary>The deadline, or null for the endpoint's default (10 s unless configured).</summary>
         public TimeSpan? Timeout { get; }
 
-        /// <summary>Cancels the invoke: the caller's task fails with an AbortError and the handler's token on the other side is cancelled. Default none.</summary>
+        /// <summary>
+        /// Cancels the invoke: the C# caller's task ends cancelled (awaiting it throws <see cref="OperationCanceledException"/>
+        /// carrying this token, the .NET convention; a page's caller gets an <c>AbortError</c> instead) and the handler's token
+        /// on the other side is cancelled. Default none.
+        /// </summary>
         public CancellationToken CancellationToken { get; }
 
         /// <summary>Options with only a cancellation token.</summary>

@@ -66,7 +66,11 @@ namespace FrameIpc
         public ValueTask<TResult> InvokeArgsAsync<TArgs, TResult>(string channel, in TArgs args, IpcInvokeOptions options) where TArgs : struct, IIpcArgs =>
             Connection.Invokes.Invoke<TArgs, TResult>(channel, args, options.Timeout, options.CancellationToken);
 
-        /// <summary>Blocks until an engine listener sets <c>ReturnValue</c> (or the timeout, default 10 s). Not on a thread that ticks the engine.</summary>
+        /// <summary>
+        /// Blocks until an engine listener sets <c>ReturnValue</c> (or the timeout, default 10 s; then a TimeoutError). With
+        /// no listener on the engine, returns <c>default</c> at once, as Electron's caller gets no value (the engine warns);
+        /// listeners that set no <c>ReturnValue</c> make it throw at once. Not on a thread that ticks the engine.
+        /// </summary>
         public TResult SendSync<TResult>(string channel, TimeSpan? timeout = null) =>
             Connection.SendSync<IpcArgs, TResult>(channel, new IpcArgs(), timeout);
 

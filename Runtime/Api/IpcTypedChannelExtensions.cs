@@ -25,7 +25,7 @@ namespace FrameIpc
             sender.InvokeArgsAsync<IpcArgs<TArg>, TResult>(channel.Name, new IpcArgs<TArg>(arg), options);
 
         /// <summary>Handles the channel synchronously.</summary>
-        public static void Handle<TArg, TResult>(this IpcEmitter emitter, IpcInvokeChannel<TArg, TResult> channel, Func<IpcEvent, TArg, TResult> handler)
+        public static void Handle<TArg, TResult>(this IpcEmitter emitter, IpcInvokeChannel<TArg, TResult> channel, Func<IpcMainInvokeEvent, TArg, TResult> handler)
         {
             if (handler == null) throw new ArgumentNullException(nameof(handler));
             emitter.Handle(channel.Name, e => handler(e, e.Arg<TArg>(0)));
@@ -33,7 +33,7 @@ namespace FrameIpc
 
         /// <summary>Handles the channel asynchronously; the token is cancelled when the caller cancels, times out or goes away.</summary>
         public static void Handle<TArg, TResult>(this IpcEmitter emitter, IpcInvokeChannel<TArg, TResult> channel,
-            Func<IpcEvent, TArg, CancellationToken, Task<TResult>> handler)
+            Func<IpcMainInvokeEvent, TArg, CancellationToken, Task<TResult>> handler)
         {
             if (handler == null) throw new ArgumentNullException(nameof(handler));
             emitter.Handle(channel.Name, (e, ct) => handler(e, e.Arg<TArg>(0), ct));

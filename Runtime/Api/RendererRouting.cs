@@ -13,6 +13,7 @@ namespace FrameIpc
         private readonly IpcRenderer _renderer;
         // One event, refilled for each message: a listener's event is valid until it returns.
         private readonly IpcEvent _event = new IpcEvent();
+        private readonly IpcMainInvokeEvent _invokeEvent = new IpcMainInvokeEvent(); // a handler's: no Reply, no ReturnValue
 
         public RendererRouting(IpcRenderer renderer) { _renderer = renderer; }
 
@@ -57,7 +58,8 @@ namespace FrameIpc
                 connection.Outbox.WriteError(e.Id, IpcErrorNames.Error, $"No handler registered for '{channel}'", null, null);
                 return;
             }
-            var ev = EventFor(e);
+            var ev = _invokeEvent;
+            ev.Set(channel, null, e.From >= 0 ? e.From : 0, _renderer, e.Buffer!, e.Args, _renderer.Options.MaxDepth);
             try
             {
                 handler.Run(ev, e, connection);

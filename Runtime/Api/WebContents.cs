@@ -1,3 +1,4 @@
+using System;
 using System.Threading.Tasks;
 
 namespace FrameIpc
@@ -37,6 +38,39 @@ namespace FrameIpc
 
         /// <summary>Listeners and handlers for this view only; its handlers take precedence over <see cref="IpcMain"/>'s.</summary>
         public IpcEmitter Ipc { get; }
+
+        /// <summary>
+        /// Electron's <c>ipc-message</c>: raised for every message this view sends (<c>send</c>), with the channel, before the
+        /// listeners of <see cref="Ipc"/> and <see cref="IpcMain"/>, and whether or not the channel has any. Arguments are read
+        /// from the event. Raised in <see cref="IpcMain.Tick"/>; a handler that throws is reported (ListenerError) and the
+        /// listeners still run. Default none.
+        /// </summary>
+        public event Action<IpcEvent, string>? IpcMessage;
+
+        /// <summary>
+        /// Electron's <c>ipc-message-sync</c>: the same for every <c>sendSync</c> of this view, before the listeners; setting
+        /// <see cref="IpcEvent.ReturnValue"/> here answers the caller. A handler counts as a listener (no "without listeners"
+        /// warning). Default none.
+        /// </summary>
+        public event Action<IpcEvent, string>? IpcMessageSync;
+
+        internal bool HasIpcMessageSyncListeners => IpcMessageSync != null;
+
+        /// <summary>Raises <see cref="IpcMessage"/> or <see cref="IpcMessageSync"/> for one message.</summary>
+        internal void RaiseIpcMessage(IpcEvent e, bool sync)
+        {
+            var handlers = sync ? IpcMessageSync : IpcMessage;
+            if (handlers == null) return;
+            try
+            {
+                handlers(e, e.Channel);
+            }
+            catch (Exception ex)
+            {
+                _main.Report(IpcDiagnosticKind.ListenerError, Id, e.Channel,
+                    $"a WebContents.{(sync ? nameof(IpcMessageSync) : nameof(IpcMessage))} handler threw: {ex.Message}", ex);
+            }
+        }
 
         /// <summary>True once the view's handshake is done and until it goes away. Sends before that are held.</summary>
         public bool IsReady => Connection.State == ConnectionState.Ready;

@@ -13,7 +13,7 @@ namespace FrameIpc
         HandlerError,
         /// <summary>A result or cancel for an invoke id that is not pending (late, duplicate, or made up).</summary>
         UnknownInvokeId,
-        /// <summary>A send to a view that does not exist or is gone.</summary>
+        /// <summary>A send to a view that does not exist or is gone, or a view's <c>SendSync</c> that no listener hears (Electron's warning).</summary>
         Undeliverable,
         /// <summary>A channel or origin refused by an allowlist.</summary>
         Forbidden,

@@ -138,9 +138,10 @@ namespace FrameIpc
 
         /// <summary>
         /// The one writer of a result value: with the batch, or at once when a sync caller is blocked on it
-        /// (<paramref name="immediate"/>). A value that cannot be sent becomes an error result, and a diagnostic.
+        /// (<paramref name="immediate"/>). A value that cannot be sent becomes an error result, and a diagnostic. Without
+        /// <paramref name="withValue"/> the result has no <c>r</c> at all (a sync call nobody listened to: no value).
         /// </summary>
-        public void WriteResult<T>(long id, string channel, T value, bool immediate = false)
+        public void WriteResult<T>(long id, string channel, T value, bool immediate = false, bool withValue = true)
         {
             lock (Gate)
             {
@@ -150,7 +151,7 @@ namespace FrameIpc
                 writer.Int("id", id);
                 try
                 {
-                    writer.Value("r", value);
+                    if (withValue) writer.Value("r", value);
                     writer.End(channel);
                 }
                 catch (Exception ex)
@@ -249,7 +250,8 @@ namespace FrameIpc
             }
             catch (Exception ex)
             {
-                _transportFailed("transport failed: " + ex.Message);
+                // A transport that says it is closed (ViewGoneError) was closed by its page, say for a reload: its reason is no failure.
+                _transportFailed(ex is IpcException gone && gone.Name == IpcErrorNames.ViewGone ? gone.Message : "transport failed: " + ex.Message);
             }
             finally
             {
@@ -295,6 +297,5 @@ namespace FrameIpc
                 throw ErrorEnvelope.Unsendable(channel, ex);
             }
         }
-
     }
 }

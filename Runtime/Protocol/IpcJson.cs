@@ -50,13 +50,31 @@ namespace FrameIpc
         {
             private static readonly ConcurrentDictionary<Type, bool> s_unsendable = new ConcurrentDictionary<Type, bool>();
             private static readonly Func<Type, bool> s_classify = Classify;
+            private const string UnityObjectTypeName = "Unity" + "Engine.Object";
 
             public override bool CanConvert(Type objectType) =>
-                objectType == typeof(IntPtr) || (!objectType.IsPrimitive && objectType != typeof(string) && s_unsendable.GetOrAdd(objectType, s_classify));
+                objectType == typeof(IntPtr) || objectType == typeof(UIntPtr) ||
+                (!objectType.IsPrimitive && objectType != typeof(string) && s_unsendable.GetOrAdd(objectType, s_classify));
 
-            private static bool Classify(Type type) =>
-                typeof(Delegate).IsAssignableFrom(type) || typeof(System.IO.Stream).IsAssignableFrom(type) ||
-                typeof(System.Reflection.MemberInfo).IsAssignableFrom(type) || type == typeof(IntPtr);
+            private static bool Classify(Type type) => WhatCannotCross(type) != null;
+
+            /// <summary>What a type is that no IPC can carry (Electron's structured clone refuses the same), or null.</summary>
+            private static string? WhatCannotCross(Type type)
+            {
+                if (typeof(Delegate).IsAssignableFrom(type)) return "a delegate";
+                if (typeof(System.Threading.Tasks.Task).IsAssignableFrom(type) || type == typeof(System.Threading.Tasks.ValueTask) ||
+                    (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(System.Threading.Tasks.ValueTask<>))) return "a task";
+                if (type.IsPointer || type == typeof(IntPtr) || type == typeof(UIntPtr)) return "a pointer";
+                if (typeof(System.IO.Stream).IsAssignableFrom(type)) return "a stream";
+                if (typeof(System.Reflection.MemberInfo).IsAssignableFrom(type) || typeof(System.Reflection.Assembly).IsAssignableFrom(type) ||
+                    typeof(System.Reflection.Module).IsAssignableFrom(type) || typeof(System.Reflection.ParameterInfo).IsAssignableFrom(type))
+                    return "a reflection object";
+                // Runtime has no engine reference: an engine object (a GameObject, a Texture...) is known by its base's name,
+                // written in two parts because EngineReferenceTests reads source text and a name is not a reference.
+                for (var t = type; t != null; t = t.BaseType)
+                    if (t.FullName == UnityObjectTypeName) return "a Unity engine object (send its data, not the object)";
+                return null;
+            }
 
             public override bool CanRead => false;
 
@@ -64,7 +82,8 @@ namespace FrameIpc
                 throw new NotSupportedException();
 
             public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer) =>
-                throw new JsonSerializationException($"a {value?.GetType().FullName} cannot be sent as JSON");
+                throw new JsonSerializationException(
+                    $"An object could not be cloned. {value?.GetType().FullName} is {WhatCannotCross(value?.GetType() ?? typeof(object)) ?? "not sendable"}.");
         }
     }
 }

@@ -134,7 +134,7 @@ namespace FrameIpc
                     var result = await _socket.ReceiveAsync(assembler.Chunk, _stop.Token).ConfigureAwait(false);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
-                        reason = "the page closed the WebSocket (" + (int?)_socket.CloseStatus + (string.IsNullOrEmpty(_socket.CloseStatusDescription) ? "" : " " + _socket.CloseStatusDescription) + ")";
+                        reason = ClosedByPage(_socket.CloseStatus, _socket.CloseStatusDescription);
                         // The writer answers the close after what is still queued, so two sends never overlap.
                         Close(reason);
                         await Task.WhenAny(_writerDone.Task, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
@@ -147,12 +147,40 @@ namespace FrameIpc
                 }
             }
             catch (OperationCanceledException) { reason = CloseReason ?? "closed"; }
-            catch (Exception ex) { reason = CloseReason ?? "WebSocket failed: " + ex.Message; }
+            catch (Exception ex) { reason = CloseReason ?? Ended(ex); }
             finally
             {
                 assembler.Dispose();
                 Shutdown(CloseReason ?? reason);
             }
+        }
+
+        /// <summary>
+        /// Why the page's close frame closed the view. A normal close (1000) or "going away" (1001: what a browser sends when
+        /// the page reloads, navigates or its tab closes) is the page's ordinary life, and says so; any other code is kept as
+        /// the page gave it.
+        /// </summary>
+        internal static string ClosedByPage(WebSocketCloseStatus? status, string? description)
+        {
+            string code = (int?)status + (string.IsNullOrEmpty(description) ? "" : " " + description);
+            return status == WebSocketCloseStatus.NormalClosure || status == WebSocketCloseStatus.EndpointUnavailable
+                ? "the page closed or reloaded (WebSocket close " + code + ")"
+                : "the page closed the WebSocket (" + code + ")";
+        }
+
+        /// <summary>
+        /// Why a read or write ended the socket. A browser reloading a busy page often drops the connection without the close
+        /// handshake; on loopback (the dev server's only address) a peer that ends or resets the socket is the page going
+        /// away, not a failure. Anything else is.
+        /// </summary>
+        internal static string Ended(Exception ex)
+        {
+            for (var e = ex; e != null; e = e.InnerException)
+                if ((e is WebSocketException w && w.WebSocketErrorCode == WebSocketError.ConnectionClosedPrematurely) ||
+                    (e is System.Net.Sockets.SocketException s && (s.SocketErrorCode == System.Net.Sockets.SocketError.ConnectionReset ||
+                        s.SocketErrorCode == System.Net.Sockets.SocketError.ConnectionAborted || s.SocketErrorCode == System.Net.Sockets.SocketError.Shutdown)))
+                    return "the page closed or reloaded (its WebSocket ended without a close frame)";
+            return "WebSocket failed: " + ex.Message;
         }
 
         // A frame over this transport's limit never reaches the engine (whose own limit may be higher): the page gets
@@ -206,7 +234,7 @@ namespace FrameIpc
                 await CloseSocketAsync().ConfigureAwait(false);
             }
             catch (OperationCanceledException) { }
-            catch (Exception ex) { Shutdown("WebSocket failed: " + ex.Message); }
+            catch (Exception ex) { Shutdown(Ended(ex)); }
             finally
             {
                 ArrayPool<byte>.Shared.Return(bytes);

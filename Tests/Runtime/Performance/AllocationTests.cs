@@ -227,7 +227,7 @@ namespace FrameIpc.Tests.Performance
 
         private static readonly Task<int> NeverDone = new TaskCompletionSource<int>().Task;
 
-        private static Task<int> NeverAnswer(IpcEvent e, System.Threading.CancellationToken token) => NeverDone;
+        private static Task<int> NeverAnswer(IpcMainInvokeEvent e, System.Threading.CancellationToken token) => NeverDone;
 
         private static void QueueStates(AllocationRig rig, int count)
         {
@@ -253,7 +253,7 @@ namespace FrameIpc.Tests.Performance
             _received++;
         }
 
-        private static int DoubleIt(IpcEvent e) => e.Arg<int>(0) * 2;
+        private static int DoubleIt(IpcMainInvokeEvent e) => e.Arg<int>(0) * 2;
 
         /// <summary>The benchmarks' ~100-character payload.</summary>
         public sealed class Payload
