@@ -97,7 +97,9 @@ namespace FrameIpc.Editor
 
         private static string InterfaceName(Type contract)
         {
-            CustomAttributeData attribute = contract.GetCustomAttributesData().First(a => a.AttributeType.FullName == ContractAttribute);
+            // A class given by hand need not carry the attribute; then it is named after the class.
+            CustomAttributeData? attribute = contract.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType.FullName == ContractAttribute);
+            if (attribute == null) return contract.Name;
             foreach (CustomAttributeNamedArgument named in attribute.NamedArguments)
             {
                 if (named.MemberName == "TypeScriptName" && named.TypedValue.Value is string given && given.Length > 0) return given;
