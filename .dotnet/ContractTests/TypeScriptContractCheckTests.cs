@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text.RegularExpressions;
 using FrameIpc.Editor;
 using FrameIpc.PackageTests;
 using FrameIpc.Samples.HudOverlay;
@@ -48,6 +49,26 @@ export {};
         {
             var (code, output, errors) = Npm.RunIn(_dir, offline: true, "exec", "--", "tsc", "-p", PackageRoot.Combine("Samples~/HudOverlay/tsconfig.json"));
             Assert.That(code, Is.EqualTo(0), output + errors);
+        }
+
+        [Test]
+        public void TheContractsPagesTypeScriptCompilesAgainstTheHudMap()
+        {
+            string document = File.ReadAllText(PackageRoot.Combine("Documentation~/contracts.md")).Replace("\r\n", "\n");
+            MatchCollection fences = Regex.Matches(document, "```ts\n(.*?)```", RegexOptions.Singleline);
+            Assert.That(fences.Count, Is.EqualTo(1), "contracts.md's TypeScript blocks");
+            // The document imports the npm package; here its typings sit next to the page.
+            string page = fences[0].Groups[1].Value.Replace("'frameipc-renderer'", "'./ipc-renderer.js'");
+            var (code, output) = Compile("contracts-doc.ts", page + "export {};\n");
+            Assert.That(code, Is.EqualTo(0), output);
+            MatchCollection claims = Regex.Matches(page, @"^// (ipc\..*?;)\s+error (TS\d+)", RegexOptions.Multiline);
+            Assert.That(claims.Count, Is.EqualTo(2), "the document's commented-out misuses");
+            foreach (Match rejected in claims)
+            {
+                var (badCode, badOutput) = Compile("contracts-doc-bad.ts", page + rejected.Groups[1].Value + "\nexport {};\n");
+                Assert.That(badCode, Is.Not.EqualTo(0), "the document says tsc rejects " + rejected.Groups[1].Value);
+                Assert.That(badOutput, Does.Contain(rejected.Groups[2].Value));
+            }
         }
 
         [Test]
