@@ -17,14 +17,14 @@ namespace FrameIpc.DemoTests
             main.Attach(engineEnd);
             using var view = new IpcRenderer(viewEnd);
             var seen = new List<string>();
-            view.On<string>(HudController.NotifyChannel, (e, text) => seen.Add(text));
-            view.On<int>(HudController.AmmoChannel, (e, n) => seen.Add("ammo " + n));
+            view.On(HudChannels.Notify, (e, text) => seen.Add(text));
+            view.On(HudChannels.Ammo, (e, n) => seen.Add("ammo " + n));
             view.Connect();
             Pump(main, view, () => view.IsReady && seen.Count >= 2);
             Assert.That(seen, Does.Contain("Connected to the engine as view 1"));
             Assert.That(seen, Does.Contain("ammo 30"));
 
-            var reply = view.InvokeAsync<string>(HudController.ReloadChannel).AsTask();
+            var reply = view.InvokeAsync(HudChannels.Reload).AsTask();
             Pump(main, view, () => reply.IsCompleted);
             Assert.That(reply.Result, Does.StartWith("Engine: reloaded to 30 rounds (reload #1"));
             Assert.That(hud.Reloads, Is.EqualTo(1));

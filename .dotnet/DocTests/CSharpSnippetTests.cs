@@ -30,7 +30,8 @@ namespace FrameIpc.DocTests
             ["sh"] = "shell commands: CI runs the README's test command (.tools/test.sh) itself, and the demo by its tests",
             ["bash"] = "shell commands, as sh",
             ["json"] = "data, not code: the manifest example and the protocol's envelopes (the PackageTests and the protocol tests check both)",
-            ["ts"] = "TypeScript: the typed-channel map it shows is type-checked against ipc-renderer.d.ts by PackageTests/TypeScriptTypingsTests",
+            ["ts"] = "TypeScript: browser.md's typed-channel map is type-checked against ipc-renderer.d.ts by PackageTests/TypeScriptTypingsTests, " +
+                "contracts.md's page by ContractTests/TypeScriptContractCheckTests (strict tsc against the HUD's generated map)",
             [""] = "no language: a listing or a program's output, not code",
             ["text"] = "a listing or a program's output, not code",
         };

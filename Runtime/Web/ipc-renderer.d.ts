@@ -11,12 +11,20 @@
 //   ipc.on('hud:health', (event, hp, max) => { ... });
 //
 // Channels not in the map are rejected by the compiler; the default map accepts any channel with any arguments.
+// A spec with a direction (what the C# contract generator writes) is also refused in the other direction: send only
+// takes 'page-to-engine' channels, on/once 'engine-to-page', invoke 'page-invoke', handle 'engine-invoke'. A spec
+// without one may be used every way.
 
 /** One channel: the arguments sent with it and, for invoke/handle, what the handler returns. */
 export interface ChannelSpec {
   args: unknown[];
   result?: unknown;
+  /** Who sends on it; a spec without one may be used in every direction. */
+  direction?: ChannelDirection;
 }
+
+/** The four directions of a C# contract channel: PageToEngine, EngineToPage, PageInvoke, EngineInvoke. */
+export type ChannelDirection = 'page-to-engine' | 'engine-to-page' | 'page-invoke' | 'engine-invoke';
 
 /** Channel name to spec (an interface with one member per channel works too). */
 export type ChannelMap = { [channel: string]: ChannelSpec };
@@ -28,6 +36,9 @@ export interface AnyChannels {
 
 export type ChannelName<C> = Extract<keyof C, string>;
 export type ChannelArgs<C, K extends keyof C> = C[K] extends { args: infer A } ? (A extends unknown[] ? A : never) : never;
+/** The channels of C usable in direction D: those declared with it, and those declared without a direction. */
+export type ChannelFor<C, D extends ChannelDirection> =
+  Extract<{ [K in keyof C]: C[K] extends { direction: infer X } ? (D extends X ? K : never) : K }[keyof C], string>;
 export type ChannelResult<C, K extends keyof C> = C[K] extends { result: infer R } ? R : void;
 
 /** What a listener or handler may use to answer whoever sent the message. Never the bridge itself. */
@@ -134,11 +145,11 @@ export interface ConnectionStateChange {
 
 export interface IpcRenderer<C extends { [K in keyof C]: ChannelSpec } = AnyChannels> {
   /** Listens on a channel the engine (or another view) sends on. */
-  on<K extends ChannelName<C>>(channel: K, listener: (event: IpcRendererEvent, ...args: ChannelArgs<C, K>) => void): this;
+  on<K extends ChannelFor<C, 'engine-to-page'>>(channel: K, listener: (event: IpcRendererEvent, ...args: ChannelArgs<C, K>) => void): this;
   /** Same as on. */
-  addListener<K extends ChannelName<C>>(channel: K, listener: (event: IpcRendererEvent, ...args: ChannelArgs<C, K>) => void): this;
+  addListener<K extends ChannelFor<C, 'engine-to-page'>>(channel: K, listener: (event: IpcRendererEvent, ...args: ChannelArgs<C, K>) => void): this;
   /** Listens for the next message only. */
-  once<K extends ChannelName<C>>(channel: K, listener: (event: IpcRendererEvent, ...args: ChannelArgs<C, K>) => void): this;
+  once<K extends ChannelFor<C, 'engine-to-page'>>(channel: K, listener: (event: IpcRendererEvent, ...args: ChannelArgs<C, K>) => void): this;
   /** Removes one registration of the listener (the latest). */
   off<K extends ChannelName<C>>(channel: K, listener: (...args: any[]) => void): this;
   /** Same as off. */
@@ -156,25 +167,25 @@ export interface IpcRenderer<C extends { [K in keyof C]: ChannelSpec } = AnyChan
    * circular structure, `Missing required channel argument` for a channel that is not a string, and
    * `IPC method called after context was released` once the page is gone.
    */
-  send<K extends ChannelName<C>>(channel: K, ...args: ChannelArgs<C, K>): void;
+  send<K extends ChannelFor<C, 'page-to-engine'>>(channel: K, ...args: ChannelArgs<C, K>): void;
   /** One-way message to another view, relayed by the engine. */
   sendTo<K extends ChannelName<C>>(viewId: number, channel: K, ...args: ChannelArgs<C, K>): void;
   /** Calls the engine's handler; rejects with an IpcError (TimeoutError after 10 s by default), or with send's errors. */
-  invoke<K extends ChannelName<C>>(channel: K, ...args: ChannelArgs<C, K>): Promise<ChannelResult<C, K>>;
+  invoke<K extends ChannelFor<C, 'page-invoke'>>(channel: K, ...args: ChannelArgs<C, K>): Promise<ChannelResult<C, K>>;
   /** invoke with a per-call deadline and AbortSignal. */
-  invokeWithOptions<K extends ChannelName<C>>(channel: K, options: InvokeOptions, ...args: ChannelArgs<C, K>): Promise<ChannelResult<C, K>>;
+  invokeWithOptions<K extends ChannelFor<C, 'page-invoke'>>(channel: K, options: InvokeOptions, ...args: ChannelArgs<C, K>): Promise<ChannelResult<C, K>>;
   /** Always throws: no bridge here can block a page. Use invoke. */
   sendSync(channel: ChannelName<C>, ...args: unknown[]): never;
 
   /** Lets the engine invoke the page. Throws `Attempted to register a second handler for '<ch>'` on a second one. */
-  handle<K extends ChannelName<C>>(
+  handle<K extends ChannelFor<C, 'engine-invoke'>>(
     channel: K,
     handler: (event: IpcRendererInvokeEvent, ...args: ChannelArgs<C, K>) => ChannelResult<C, K> | Promise<ChannelResult<C, K>>): void;
   /** handle, removed before its first call. */
-  handleOnce<K extends ChannelName<C>>(
+  handleOnce<K extends ChannelFor<C, 'engine-invoke'>>(
     channel: K,
     handler: (event: IpcRendererInvokeEvent, ...args: ChannelArgs<C, K>) => ChannelResult<C, K> | Promise<ChannelResult<C, K>>): void;
-  removeHandler(channel: ChannelName<C>): void;
+  removeHandler(channel: ChannelFor<C, 'engine-invoke'>): void;
 
   /** Chooses the bridge or changes options; see InitOptions. */
   init(options?: InitOptions): this;

@@ -7,23 +7,11 @@ namespace FrameIpc.Samples.HudOverlay
     /// The game side of the HUD Overlay sample, in plain C# (no Unity): a tiny simulated shooter whose health and ammo
     /// the page shows. It pushes state with <see cref="IpcMain.Broadcast{T1}"/> (which skips views that are not ready or
     /// are gone, so a page closing between frames never throws) and answers the page's Reload button on <c>hud:reload</c>.
+    /// Its channels are the contract <see cref="HudChannels"/>.
     /// Call <see cref="Update"/> once per frame on the thread that ticks the engine.
     /// </summary>
     public sealed class HudController : IDisposable
     {
-        /// <summary>Page to engine: invoke, returns a sentence for the page to show.</summary>
-        public const string ReloadChannel = "hud:reload";
-        /// <summary>Engine to page: health, an int from 0 to <see cref="MaxHealth"/>.</summary>
-        public const string HealthChannel = "hud:health";
-        /// <summary>Engine to page: rounds left, an int from 0 to <see cref="MaxAmmo"/>.</summary>
-        public const string AmmoChannel = "hud:ammo";
-        /// <summary>Engine to page: a notification sentence.</summary>
-        public const string NotifyChannel = "hud:notify";
-        /// <summary>Engine to page, ten times a second: the frame number, so the page shows the engine is alive.</summary>
-        public const string FrameChannel = "hud:frame";
-        /// <summary>Engine to one page, when it connects: <see cref="HudConfig"/>.</summary>
-        public const string ConfigChannel = "hud:config";
-
         /// <summary>Full health.</summary>
         public const int MaxHealth = 100;
         /// <summary>A full magazine.</summary>
@@ -42,7 +30,7 @@ namespace FrameIpc.Samples.HudOverlay
         public HudController(IpcMain main)
         {
             _main = main ?? throw new ArgumentNullException(nameof(main));
-            _main.Handle(ReloadChannel, e => Reload());
+            _main.Handle(HudChannels.Reload, e => Reload());
             _onViewReady = SendConfig;
             _main.ViewReady += _onViewReady;
         }
@@ -78,14 +66,14 @@ namespace FrameIpc.Samples.HudOverlay
             if (health != _sentHealth)
             {
                 _sentHealth = health;
-                _main.Broadcast(HealthChannel, health);
+                _main.Broadcast(HudChannels.Health, health);
             }
             if (Ammo != _sentAmmo)
             {
                 _sentAmmo = Ammo;
-                _main.Broadcast(AmmoChannel, Ammo);
+                _main.Broadcast(HudChannels.Ammo, Ammo);
             }
-            if (Frame % 6 == 0) _main.Broadcast(FrameChannel, Frame);
+            if (Frame % 6 == 0) _main.Broadcast(HudChannels.Frame, Frame);
         }
 
         /// <summary>What <c>hud:reload</c> does: a full magazine, a notification to every page, and the reply sentence.</summary>
@@ -98,7 +86,7 @@ namespace FrameIpc.Samples.HudOverlay
         }
 
         /// <summary>Shows <paramref name="text"/> on every ready page.</summary>
-        public void Notify(string text) => _main.Broadcast(NotifyChannel, text);
+        public void Notify(string text) => _main.Broadcast(HudChannels.Notify, text);
 
         /// <summary>Removes the handler and the ViewReady subscription.</summary>
         public void Dispose()
@@ -106,7 +94,7 @@ namespace FrameIpc.Samples.HudOverlay
             if (_disposed) return;
             _disposed = true;
             _main.ViewReady -= _onViewReady;
-            _main.RemoveHandler(ReloadChannel);
+            _main.RemoveHandler(HudChannels.Reload);
         }
 
         private void Simulate(double dt)
@@ -135,10 +123,10 @@ namespace FrameIpc.Samples.HudOverlay
             if (!view.IsReady) return;
             try
             {
-                view.Send(ConfigChannel, new HudConfig { MaxHealth = MaxHealth, MaxAmmo = MaxAmmo });
-                view.Send(HealthChannel, Health);
-                view.Send(AmmoChannel, Ammo);
-                view.Send(NotifyChannel, $"Connected to the engine as view {view.Id}");
+                view.Send(HudChannels.Config, new HudConfig { MaxHealth = MaxHealth, MaxAmmo = MaxAmmo });
+                view.Send(HudChannels.Health, Health);
+                view.Send(HudChannels.Ammo, Ammo);
+                view.Send(HudChannels.Notify, $"Connected to the engine as view {view.Id}");
             }
             catch (IpcException)
             {

@@ -60,6 +60,11 @@ namespace UnityEditor
         public void Close() => throw EditorApplication.Missing;
     }
 
+    public class EditorUtility
+    {
+        public static string SaveFilePanel(string title, string directory, string defaultName, string extension) => throw EditorApplication.Missing;
+    }
+
     public class Selection
     {
         public static GameObject activeGameObject { get => throw EditorApplication.Missing; set => throw EditorApplication.Missing; }
@@ -73,6 +78,7 @@ namespace UnityEditor
     public class AssetDatabase
     {
         public static string GetAssetPath(UnityEngine.Object assetObject) => throw EditorApplication.Missing;
+        public static void Refresh() => throw EditorApplication.Missing;
     }
 
     public class MonoScript : UnityEngine.Object

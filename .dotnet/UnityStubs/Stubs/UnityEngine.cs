@@ -24,6 +24,7 @@ namespace UnityEngine
         public static bool isPlaying => throw Stub.Missing;
         public static bool isEditor => throw Stub.Missing;
         public static string streamingAssetsPath => throw Stub.Missing;
+        public static string dataPath => throw Stub.Missing;
         public static string productName => throw Stub.Missing;
         public static string unityVersion => throw Stub.Missing;
         public static void OpenURL(string url) => throw Stub.Missing;

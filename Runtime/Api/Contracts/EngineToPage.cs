@@ -1,0 +1,23 @@
+namespace FrameIpc
+{
+    /// <summary>
+    /// A contract channel, engine to page, one-way: the engine sends (`WebContents.Send`, `IpcMain.Broadcast`), the page listens. Declare it once, in a static class marked <see cref="IpcContractAttribute"/>:
+    /// <c>public static readonly EngineToPage&lt;int&gt; Health = new EngineToPage&lt;int&gt;("hud:health");</c>. Its one payload is
+    /// <typeparamref name="TArg"/> (<see cref="IpcVoid"/> for none); using it in the other direction does not compile.
+    /// </summary>
+    public readonly struct EngineToPage<TArg>
+    {
+        /// <summary>Declares the channel; throws for a name the protocol refuses.</summary>
+        public EngineToPage(string name)
+        {
+            IpcEmitter.CheckChannel(name);
+            Name = name;
+        }
+
+        /// <summary>The channel's name on the wire.</summary>
+        public string Name { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => Name;
+    }
+}

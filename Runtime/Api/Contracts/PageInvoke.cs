@@ -1,0 +1,23 @@
+namespace FrameIpc
+{
+    /// <summary>
+    /// A contract invoke channel: the page invokes (`ipcRenderer.invoke`), the engine handles (`IpcMain.Handle`). Declare it once, in a static class marked
+    /// <see cref="IpcContractAttribute"/>: <c>public static readonly PageInvoke&lt;string, int&gt; Count = new PageInvoke&lt;string, int&gt;("inv:count");</c>.
+    /// Its one argument is <typeparamref name="TArg"/> (<see cref="IpcVoid"/> for none); using it in the other direction does not compile.
+    /// </summary>
+    public readonly struct PageInvoke<TArg, TResult>
+    {
+        /// <summary>Declares the channel; throws for a name the protocol refuses.</summary>
+        public PageInvoke(string name)
+        {
+            IpcEmitter.CheckChannel(name);
+            Name = name;
+        }
+
+        /// <summary>The channel's name on the wire.</summary>
+        public string Name { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => Name;
+    }
+}

@@ -1,0 +1,23 @@
+namespace FrameIpc
+{
+    /// <summary>
+    /// A contract channel, page to engine, one-way: the page sends, the engine listens (`IpcMain.On`). Declare it once, in a static class marked <see cref="IpcContractAttribute"/>:
+    /// <c>public static readonly PageToEngine&lt;int&gt; Health = new PageToEngine&lt;int&gt;("hud:health");</c>. Its one payload is
+    /// <typeparamref name="TArg"/> (<see cref="IpcVoid"/> for none); using it in the other direction does not compile.
+    /// </summary>
+    public readonly struct PageToEngine<TArg>
+    {
+        /// <summary>Declares the channel; throws for a name the protocol refuses.</summary>
+        public PageToEngine(string name)
+        {
+            IpcEmitter.CheckChannel(name);
+            Name = name;
+        }
+
+        /// <summary>The channel's name on the wire.</summary>
+        public string Name { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => Name;
+    }
+}
