@@ -16,7 +16,7 @@ namespace FrameIpc
         /// <summary>What a type is that no IPC can carry (Electron's structured clone refuses the same), or null.</summary>
         public static string? WhatCannotCross(Type type)
         {
-            if (type.IsPrimitive || type == typeof(string)) return null;
+            if ((type.IsPrimitive && type != typeof(IntPtr) && type != typeof(UIntPtr)) || type == typeof(string)) return null;
             if (typeof(Delegate).IsAssignableFrom(type)) return "a delegate";
             if (typeof(System.Threading.Tasks.Task).IsAssignableFrom(type) || type == typeof(System.Threading.Tasks.ValueTask) ||
                 (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(System.Threading.Tasks.ValueTask<>))) return "a task";
