@@ -20,10 +20,15 @@ namespace FrameIpc.PackageTests
         public const string AcceptCommand = AcceptVariable + "=1 dotnet test .dotnet/PackageTests/FrameIpc.PackageTests.csproj --filter FullyQualifiedName~PublicApiTests";
 
         /// <summary>
-        /// Newtonsoft.Json types allowed on the public surface, with the user hook that needs each. None today: arguments
-        /// are written through <c>IpcArgWriter</c> and read as values, so the JSON library can change without breaking callers.
+        /// Newtonsoft.Json types allowed on the public surface, with the user hook that needs each: only the JSON settings
+        /// hook (<c>IpcJsonOptions</c>). Arguments are still written through <c>IpcArgWriter</c> and read as values.
         /// </summary>
-        private static readonly Dictionary<string, string> AllowedNewtonsoft = new Dictionary<string, string>();
+        private static readonly Dictionary<string, string> AllowedNewtonsoft = new Dictionary<string, string>
+        {
+            ["FrameIpc.IpcJsonOptions.NamingStrategy"] = "the naming policy is Newtonsoft's NamingStrategy",
+            ["FrameIpc.IpcJsonOptions.Converters"] = "user converters are Newtonsoft JsonConverters",
+            ["FrameIpc.IpcJsonOptions.Configure"] = "the escape hatch receives Newtonsoft's settings (safety settings re-imposed after)",
+        };
 
         private static Assembly FrameIpc => typeof(global::FrameIpc.IpcMain).Assembly;
 

@@ -76,7 +76,7 @@ namespace FrameIpc.UnityFidelity
             _built[name] = null; // a cycle reads as "missing" and is reported where it is referenced
             MetadataReference? result = name switch
             {
-                "UnityEngine" => Emit(name, new[] { UnityReferences.Stub("UnityEngine.cs") }, NetStandard()),
+                "UnityEngine" => Emit(name, new[] { UnityReferences.Stub("UnityEngine.cs"), UnityReferences.Stub("UnityValueTypes.cs") }, NetStandard()),
                 "UnityEditor" => Emit(name, new[] { UnityReferences.Stub("UnityEditor.cs") }, NetStandard().Append(Require("UnityEngine", name))),
                 _ => BuildPackageAssembly(_layout.Find(name)),
             };

@@ -106,7 +106,7 @@ namespace FrameIpc
                 return;
             }
             var ev = _invokeEvent;
-            ev.Set(channel, _view, _view.Id, _view, e.Buffer!, e.Args, _main.Options.MaxDepth);
+            ev.Set(channel, _view, _view.Id, _view, e.Buffer!, e.Args, _main.Options.MaxDepth, _main.Limits.Json);
             try
             {
                 handler.Run(ev, e, connection);
@@ -131,7 +131,7 @@ namespace FrameIpc
         /// <summary>Electron's <c>IpcMainEvent</c>: the sender is this view, and a reply goes back to it.</summary>
         private IpcEvent EventFor(Envelope e)
         {
-            _event.Set(e.Channel!, _view, _view.Id, _view, e.Buffer!, e.Args, _main.Options.MaxDepth);
+            _event.Set(e.Channel!, _view, _view.Id, _view, e.Buffer!, e.Args, _main.Options.MaxDepth, _main.Limits.Json);
             return _event;
         }
     }

@@ -122,7 +122,7 @@ namespace FrameIpc
             lock (_broadcastLock)
             {
                 if (_disposed) throw new ObjectDisposedException(nameof(IpcMain));
-                var json = (_broadcast ??= new ArgsEncoder()).Encode(channel, args);
+                var json = (_broadcast ??= new ArgsEncoder(Limits.Json)).Encode(channel, args);
                 for (int i = 0; i < views.Length; i++)
                     if (views[i].IsReady) views[i].Connection.Outbox.SendEncoded(channel, json);
             }

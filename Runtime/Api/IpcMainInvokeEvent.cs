@@ -18,6 +18,7 @@ namespace FrameIpc
         private int[] _argStarts = new int[4];
         private int[] _argLengths = new int[4];
         private int _maxDepth;
+        private IpcJsonContext _json = IpcJsonContext.Default;
         internal IIpcSender? ReplyTarget;
 
         // Only IpcEvent derives: the event types are FrameIPC's to make, as Electron's are.
@@ -51,12 +52,12 @@ namespace FrameIpc
             var range = ArgRange(index);
             try
             {
-                return ValueCodec<T>.Read(_buffer!, range.Start, range.Length, _maxDepth);
+                return ValueCodec<T>.Read(_buffer!, range.Start, range.Length, _maxDepth, _json);
             }
             catch (Exception ex) when (!(ex is InvalidOperationException))
             {
                 throw new IpcException(IpcErrorNames.Protocol,
-                    $"Argument {index} of '{Channel}' cannot be read as {typeof(T).Name}: {ex.Message}", IpcErrorCodes.Protocol, null, ex);
+                    $"arg {index} of '{Channel}': {TypeMismatch.Describe(typeof(T), _buffer!, range.Start, range.Length, ex)}", IpcErrorCodes.Protocol, null, ex);
             }
         }
 
@@ -70,7 +71,7 @@ namespace FrameIpc
         /// <summary>All arguments as one raw JSON array.</summary>
         public string ArgsJson => _args.IsPresent ? new string(Buffer(), _args.Start, _args.Length) : "[]";
 
-        internal void Set(string channel, WebContents? sender, int senderId, IIpcSender? replyTarget, char[] buffer, JsonRange args, int maxDepth)
+        internal void Set(string channel, WebContents? sender, int senderId, IIpcSender? replyTarget, char[] buffer, JsonRange args, int maxDepth, IpcJsonContext json)
         {
             Channel = channel;
             Sender = sender;
@@ -80,6 +81,7 @@ namespace FrameIpc
             _args = args;
             _argCount = -1;
             _maxDepth = maxDepth;
+            _json = json;
             CancellationToken = default;
             ResetReply();
         }
@@ -101,7 +103,7 @@ namespace FrameIpc
             var copy = new IpcMainInvokeEvent();
             char[] own = _args.IsPresent ? new char[_args.Length] : Array.Empty<char>();
             if (_args.IsPresent) Array.Copy(Buffer(), _args.Start, own, 0, _args.Length);
-            copy.Set(Channel, Sender, SenderId, ReplyTarget, own, new JsonRange(0, own.Length), _maxDepth);
+            copy.Set(Channel, Sender, SenderId, ReplyTarget, own, new JsonRange(0, own.Length), _maxDepth, _json);
             copy.CancellationToken = token;
             return copy;
         }

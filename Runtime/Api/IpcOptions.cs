@@ -66,9 +66,16 @@ namespace FrameIpc
         /// </summary>
         public IList<string>? AllowedOrigins { get; set; }
 
+        /// <summary>
+        /// How values are written and read as JSON: member naming (default camelCase), user converters, other Newtonsoft
+        /// settings. Default: a fresh <see cref="IpcJsonOptions"/> (camelCase, no user converters). Read when the endpoint
+        /// is created; each endpoint keeps its own, so two in one process may differ.
+        /// </summary>
+        public IpcJsonOptions Json { get; set; } = new IpcJsonOptions();
+
         /// <summary>The limits a connection enforces; <paramref name="heldChars"/> is null for an end that never holds its batch.</summary>
         internal ConnectionLimits ToLimits(int? heldChars) => new ConnectionLimits(MaxFrameChars, MaxDepth, MaxChannelChars,
-            MaxQueuedFrames, MaxQueuedChars, MaxRunningInvokes, DefaultInvokeTimeout, heldChars);
+            MaxQueuedFrames, MaxQueuedChars, MaxRunningInvokes, DefaultInvokeTimeout, heldChars, IpcJsonContext.For(Json));
 
         internal IpcOptions Validate()
         {
@@ -81,6 +88,7 @@ namespace FrameIpc
             if (MaxQueuedFrames <= 0) throw new ArgumentOutOfRangeException(nameof(MaxQueuedFrames), "must be positive");
             if (MaxQueuedChars < MaxFrameChars) throw new ArgumentOutOfRangeException(nameof(MaxQueuedChars), "must be at least MaxFrameChars");
             if (MaxChannelChars < 1) throw new ArgumentOutOfRangeException(nameof(MaxChannelChars), "must be positive");
+            if (Json == null) throw new ArgumentNullException(nameof(Json));
             if (MaxRunningInvokes <= 0) throw new ArgumentOutOfRangeException(nameof(MaxRunningInvokes), "must be positive");
             return this;
         }

@@ -20,14 +20,19 @@ namespace FrameIpc
             Options = (options ?? new IpcOptions()).Validate();
             // The renderer is given what makes it the renderer: its handshake, limits that never hold the batch, and a
             // SyncWait for blocking calls.
-            Connection = new IpcConnection(transport, new RendererRouting(this), Options.ToLimits(heldChars: null),
-                new RendererHandshake(), new SyncWait(Options.MaxDepth));
+            var limits = Options.ToLimits(heldChars: null);
+            Json = limits.Json;
+            Connection = new IpcConnection(transport, new RendererRouting(this), limits,
+                new RendererHandshake(), new SyncWait(Options.MaxDepth, limits.Json));
             ListenerFailed = (ex, e) => Report(IpcDiagnosticKind.ListenerError, e.Channel, $"a listener of '{e.Channel}' threw: {ex.Message}", ex);
             _tick = new TickRunner(nameof(IpcRenderer), ex => Report(IpcDiagnosticKind.ListenerError, null, "an async continuation threw: " + ex.Message, ex));
             _self = new[] { this };
         }
 
         internal IpcConnection Connection { get; }
+
+        /// <summary>This renderer's JSON conventions (<see cref="IpcOptions.Json"/>).</summary>
+        internal IpcJsonContext Json { get; }
 
         IpcConnection IConnectionOwner.Connection => Connection;
 

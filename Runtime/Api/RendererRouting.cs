@@ -59,7 +59,7 @@ namespace FrameIpc
                 return;
             }
             var ev = _invokeEvent;
-            ev.Set(channel, null, e.From >= 0 ? e.From : 0, _renderer, e.Buffer!, e.Args, _renderer.Options.MaxDepth);
+            ev.Set(channel, null, e.From >= 0 ? e.From : 0, _renderer, e.Buffer!, e.Args, _renderer.Options.MaxDepth, _renderer.Json);
             try
             {
                 handler.Run(ev, e, connection);
@@ -80,7 +80,7 @@ namespace FrameIpc
         /// <summary>Electron's <c>IpcRendererEvent</c>: no sender object; <c>SenderId</c> is the relaying view, or 0 for the engine.</summary>
         private IpcEvent EventFor(Envelope e)
         {
-            _event.Set(e.Channel!, null, e.From >= 0 ? e.From : 0, _renderer, e.Buffer!, e.Args, _renderer.Options.MaxDepth);
+            _event.Set(e.Channel!, null, e.From >= 0 ? e.From : 0, _renderer, e.Buffer!, e.Args, _renderer.Options.MaxDepth, _renderer.Json);
             return _event;
         }
     }

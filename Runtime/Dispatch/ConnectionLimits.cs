@@ -9,7 +9,7 @@ namespace FrameIpc
     internal sealed class ConnectionLimits
     {
         public ConnectionLimits(int maxFrameChars, int maxDepth, int maxChannelChars, int maxQueuedFrames, long maxQueuedChars,
-            int maxRunningInvokes, TimeSpan defaultInvokeTimeout, int? heldChars)
+            int maxRunningInvokes, TimeSpan defaultInvokeTimeout, int? heldChars, IpcJsonContext? json = null)
         {
             MaxFrameChars = maxFrameChars;
             MaxDepth = maxDepth;
@@ -19,6 +19,7 @@ namespace FrameIpc
             MaxRunningInvokes = maxRunningInvokes;
             DefaultInvokeTimeout = defaultInvokeTimeout;
             HeldChars = heldChars;
+            Json = json ?? IpcJsonContext.Default;
         }
 
         public int MaxFrameChars { get; }
@@ -28,6 +29,9 @@ namespace FrameIpc
         public long MaxQueuedChars { get; }
         public int MaxRunningInvokes { get; }
         public TimeSpan DefaultInvokeTimeout { get; }
+
+        /// <summary>The JSON conventions values are written and read with (the endpoint's <c>IpcOptions.Json</c>).</summary>
+        public IpcJsonContext Json { get; }
 
         /// <summary>
         /// Characters the batch may hold before the handshake, or null when it is never held. The engine holds (a page that

@@ -11,8 +11,8 @@ namespace FrameIpc
     internal sealed class Outbox
     {
         public readonly object Gate = new object();
-        private readonly FrameWriter _batch = new FrameWriter();
-        private readonly FrameWriter _immediate = new FrameWriter();
+        private readonly FrameWriter _batch;
+        private readonly FrameWriter _immediate;
         private readonly ErrorNotices _notices = new ErrorNotices();
         private readonly IFrameTransport _transport;
         private readonly IConnectionHost _host;
@@ -27,6 +27,8 @@ namespace FrameIpc
             _transport = transport;
             _host = host;
             _limits = limits;
+            _batch = new FrameWriter(limits.Json);
+            _immediate = new FrameWriter(limits.Json);
             _transportFailed = transportFailed;
             _held = limits.HeldChars != null;
             // Until the peer's handshake says otherwise, it is assumed to take what this side takes.

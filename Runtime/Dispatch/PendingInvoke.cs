@@ -46,7 +46,7 @@ namespace FrameIpc
         }
 
         /// <summary>Reads the result value out of the frame now, while its buffer is alive.</summary>
-        public abstract void Complete(char[] buffer, JsonRange value, int maxDepth);
+        public abstract void Complete(char[] buffer, JsonRange value, int maxDepth, IpcJsonContext json);
 
         public abstract void Fail(Exception error);
     }
@@ -63,17 +63,17 @@ namespace FrameIpc
         /// <summary>Back to the pool without ever being awaited (the invoke could not be written).</summary>
         public void Release() => IpcPools.Return(s_pool, this);
 
-        public override void Complete(char[] buffer, JsonRange value, int maxDepth)
+        public override void Complete(char[] buffer, JsonRange value, int maxDepth, IpcJsonContext json)
         {
             T result;
             try
             {
-                result = value.IsPresent ? ValueCodec<T>.Read(buffer, value.Start, value.Length, maxDepth) : default!;
+                result = value.IsPresent ? ValueCodec<T>.Read(buffer, value.Start, value.Length, maxDepth, json) : default!;
             }
             catch (Exception ex)
             {
                 Fail(new IpcException(IpcErrorNames.Protocol,
-                    $"The result of '{Channel}' cannot be read as {typeof(T).Name}: {ex.Message}", IpcErrorCodes.Protocol, null, ex));
+                    $"the result of '{Channel}': {TypeMismatch.Describe(typeof(T), buffer, value.Start, value.Length, ex)}", IpcErrorCodes.Protocol, null, ex));
                 return;
             }
             _core.SetResult(result);

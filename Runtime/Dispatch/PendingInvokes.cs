@@ -92,7 +92,7 @@ namespace FrameIpc
             }
             try
             {
-                if (!e.Error.IsPresent) pending.Complete(e.Buffer!, e.Result, _limits.MaxDepth);
+                if (!e.Error.IsPresent) pending.Complete(e.Buffer!, e.Result, _limits.MaxDepth, _limits.Json);
                 else if (refusals.TryReadError(e, out var name, out var message, out var code, out var data))
                     pending.Fail(IpcException.ForInvoke(pending.Channel, name, message, code, data));
                 else pending.Fail(IpcException.ForInvoke(pending.Channel, IpcErrorNames.Protocol, "the peer's error could not be read", IpcErrorCodes.Protocol, null));

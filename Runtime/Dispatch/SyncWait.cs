@@ -14,6 +14,7 @@ namespace FrameIpc
         private readonly object _lock = new object();
         private readonly object _callGate = new object(); // one blocked call at a time
         private readonly int _maxDepth;
+        private readonly IpcJsonContext _json;
         private long _id;
         private InboundFrame? _frame;
         private int _start;
@@ -21,9 +22,10 @@ namespace FrameIpc
         private string? _abort;
         private int[] _bounds = new int[2];
 
-        public SyncWait(int maxDepth)
+        public SyncWait(int maxDepth, IpcJsonContext? json = null)
         {
             _maxDepth = maxDepth;
+            _json = json ?? IpcJsonContext.Default;
         }
 
         public ChannelNames Names => _names;
@@ -55,7 +57,17 @@ namespace FrameIpc
                         EnvelopeReader.ReadError(frame.Buffer, e.Error, _maxDepth, out var name, out var message, out var code, out var data);
                         throw IpcException.ForInvoke(channel, name, message, code, data);
                     }
-                    return e.Result.IsPresent ? ValueCodec<TResult>.Read(frame.Buffer, e.Result.Start, e.Result.Length, _maxDepth) : default!;
+                    if (!e.Result.IsPresent) return default!;
+                    try
+                    {
+                        return ValueCodec<TResult>.Read(frame.Buffer, e.Result.Start, e.Result.Length, _maxDepth, _json);
+                    }
+                    catch (Exception ex) when (!(ex is IpcException))
+                    {
+                        throw new IpcException(IpcErrorNames.Protocol,
+                            $"the result of '{channel}': {TypeMismatch.Describe(typeof(TResult), frame.Buffer, e.Result.Start, e.Result.Length, ex)}",
+                            IpcErrorCodes.Protocol, null, ex);
+                    }
                 }
                 finally
                 {

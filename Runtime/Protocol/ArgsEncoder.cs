@@ -12,8 +12,11 @@ namespace FrameIpc
         private readonly PooledCharWriter _chars = new PooledCharWriter(256);
         private JsonTextWriter _json;
 
-        public ArgsEncoder()
+        private readonly IpcJsonContext _conventions;
+
+        public ArgsEncoder(IpcJsonContext? json = null)
         {
+            _conventions = json ?? IpcJsonContext.Default;
             _json = CreateJsonWriter();
         }
 
@@ -45,6 +48,7 @@ namespace FrameIpc
 
         private JsonTextWriter CreateJsonWriter() => new TaggedJsonWriter(_chars)
         {
+            Json = _conventions,
             ArrayPool = CharBufferPool.Newtonsoft,
             Formatting = Formatting.None,
             CloseOutput = false,

@@ -155,7 +155,7 @@ namespace FrameIpc
         {
             try
             {
-                return SliceJsonReader.Deserialize<string>(buffer, start, length);
+                return SliceJsonReader.Deserialize<string>(buffer, start, length, IpcJson.Serializer);
             }
             catch (Exception ex)
             {
@@ -201,9 +201,9 @@ namespace FrameIpc
                 int length = s.Position - start;
                 if (key.SequenceEqual("data".AsSpan())) dataJson = new string(buffer, start, length);
                 else if (!isString) continue;
-                else if (key.SequenceEqual("name".AsSpan())) name = ValueCodec<string>.Read(buffer, start, length, maxDepth) ?? name;
-                else if (key.SequenceEqual("message".AsSpan())) message = ValueCodec<string>.Read(buffer, start, length, maxDepth) ?? "";
-                else if (key.SequenceEqual("code".AsSpan())) code = ValueCodec<string>.Read(buffer, start, length, maxDepth);
+                else if (key.SequenceEqual("name".AsSpan())) name = ValueCodec<string>.Read(buffer, start, length, maxDepth, IpcJsonContext.Default) ?? name;
+                else if (key.SequenceEqual("message".AsSpan())) message = ValueCodec<string>.Read(buffer, start, length, maxDepth, IpcJsonContext.Default) ?? "";
+                else if (key.SequenceEqual("code".AsSpan())) code = ValueCodec<string>.Read(buffer, start, length, maxDepth, IpcJsonContext.Default);
             } while (s.TryConsume(','));
         }
 

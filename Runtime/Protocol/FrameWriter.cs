@@ -27,8 +27,11 @@ namespace FrameIpc
         // Where each finished envelope's text starts and ends (pairs), so an over-long batch can be split; reused.
         private int[] _bounds = new int[64];
 
-        public FrameWriter()
+        private readonly IpcJsonContext _conventions;
+
+        public FrameWriter(IpcJsonContext? json = null)
         {
+            _conventions = json ?? IpcJsonContext.Default;
             _json = CreateJsonWriter();
         }
 
@@ -246,6 +249,7 @@ namespace FrameIpc
 
         private JsonTextWriter CreateJsonWriter() => new TaggedJsonWriter(_chars)
         {
+            Json = _conventions,
             ArrayPool = CharBufferPool.Newtonsoft,
             Formatting = Formatting.None,
             CloseOutput = false,

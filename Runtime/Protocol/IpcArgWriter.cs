@@ -15,11 +15,11 @@ namespace FrameIpc
 
         /// <summary>
         /// Writes <paramref name="value"/> as the next argument: int, long, float, double, bool and string without
-        /// boxing; anything else through FrameIPC's one JSON configuration (no type names, bounded depth).
+        /// boxing; anything else through the endpoint's JSON conventions (<see cref="IpcOptions.Json"/>; no type names, bounded depth).
         /// </summary>
         public void Write<T>(T value) => ValueCodec<T>.Write(Json, value);
 
         /// <summary>Writes <paramref name="value"/> as the next argument, serialized by its runtime type.</summary>
-        public void WriteBoxed(object? value) => IpcJson.Serializer.Serialize(Json, value);
+        public void WriteBoxed(object? value) => IpcJsonContext.Of(Json).Serializer.Serialize(Json, value);
     }
 }

@@ -26,14 +26,14 @@ namespace FrameIpc
             _reader = CreateReader();
         }
 
-        public static T Deserialize<T>(char[] buffer, int start, int length)
+        public static T Deserialize<T>(char[] buffer, int start, int length, JsonSerializer serializer)
         {
             var self = t_current ??= new SliceJsonReader();
             self.Arm(buffer, start, length);
             try
             {
                 if (!self._reader.Read()) throw new JsonReaderException("no JSON value");
-                return IpcJson.Serializer.Deserialize<T>(self._reader)!;
+                return serializer.Deserialize<T>(self._reader)!;
             }
             catch
             {

@@ -14,6 +14,9 @@ namespace FrameIpc
 
         public TaggedJsonWriter(TextWriter textWriter) : base(textWriter) { }
 
+        /// <summary>The conventions values written here follow (the endpoint's; see <see cref="IpcJsonContext.Of"/>).</summary>
+        public IpcJsonContext Json { get; set; } = IpcJsonContext.Default;
+
         /// <summary>Writes <c>"$ipc":"kind"</c> unescaped; on another writer (a JTokenWriter), just the member.</summary>
         public static void WriteTag(JsonWriter writer, string kind)
         {

@@ -5,11 +5,12 @@ namespace FrameIpc
 {
     /// <summary>
     /// How a value of type <typeparamref name="T"/> is written to and read from JSON. Primitives take a direct path that
-    /// neither boxes nor allocates; everything else goes through the one shared Newtonsoft serializer. Chosen once per type.
+    /// neither boxes nor allocates; everything else goes through the endpoint's Newtonsoft serializer: the writer carries it
+    /// (<see cref="IpcJsonContext.Of"/>), a reader is handed it. Chosen once per type.
     /// </summary>
     internal static class ValueCodec<T>
     {
-        public delegate T ReadFn(char[] buffer, int start, int length, int maxDepth);
+        public delegate T ReadFn(char[] buffer, int start, int length, int maxDepth, IpcJsonContext json);
 
         public static readonly Action<JsonTextWriter, T> Write = CreateWriter();
         public static readonly ReadFn Read = CreateReader();
@@ -23,36 +24,36 @@ namespace FrameIpc
             else if (typeof(T) == typeof(double)) w = new Action<JsonTextWriter, double>((j, v) => j.WriteValue(v));
             else if (typeof(T) == typeof(bool)) w = new Action<JsonTextWriter, bool>((j, v) => j.WriteValue(v));
             else if (typeof(T) == typeof(string)) w = new Action<JsonTextWriter, string?>((j, v) => j.WriteValue(v));
-            return w != null ? (Action<JsonTextWriter, T>)w : (j, v) => IpcJson.Serializer.Serialize(j, v);
+            return w != null ? (Action<JsonTextWriter, T>)w : (j, v) => IpcJsonContext.Of(j).Serializer.Serialize(j, v);
         }
 
         private static ReadFn CreateReader()
         {
             object? r = null;
             if (typeof(T) == typeof(int)) r = new ValueCodec<int>.ReadFn(ReadInt32);
-            else if (typeof(T) == typeof(long)) r = new ValueCodec<long>.ReadFn((b, s, l, d) => Scanner(b, s, l, d).ReadInt64());
-            else if (typeof(T) == typeof(double)) r = new ValueCodec<double>.ReadFn((b, s, l, d) => Scanner(b, s, l, d).ReadDouble());
-            else if (typeof(T) == typeof(float)) r = new ValueCodec<float>.ReadFn((b, s, l, d) => (float)Scanner(b, s, l, d).ReadDouble());
-            else if (typeof(T) == typeof(bool)) r = new ValueCodec<bool>.ReadFn((b, s, l, d) => Scanner(b, s, l, d).ReadBoolean());
+            else if (typeof(T) == typeof(long)) r = new ValueCodec<long>.ReadFn((b, s, l, d, _) => Scanner(b, s, l, d).ReadInt64());
+            else if (typeof(T) == typeof(double)) r = new ValueCodec<double>.ReadFn((b, s, l, d, _) => Scanner(b, s, l, d).ReadDouble());
+            else if (typeof(T) == typeof(float)) r = new ValueCodec<float>.ReadFn((b, s, l, d, _) => (float)Scanner(b, s, l, d).ReadDouble());
+            else if (typeof(T) == typeof(bool)) r = new ValueCodec<bool>.ReadFn((b, s, l, d, _) => Scanner(b, s, l, d).ReadBoolean());
             else if (typeof(T) == typeof(string)) r = new ValueCodec<string?>.ReadFn(ReadString);
-            return r != null ? (ReadFn)r : (b, s, l, d) => SliceJsonReader.Deserialize<T>(b, s, l);
+            return r != null ? (ReadFn)r : (b, s, l, d, json) => SliceJsonReader.Deserialize<T>(b, s, l, json.Serializer);
         }
 
         private static JsonScanner Scanner(char[] b, int s, int l, int d) => new JsonScanner(new ReadOnlySpan<char>(b, s, l), d);
 
-        private static int ReadInt32(char[] b, int s, int l, int d)
+        private static int ReadInt32(char[] b, int s, int l, int d, IpcJsonContext json)
         {
             long v = Scanner(b, s, l, d).ReadInt64();
             if (v < int.MinValue || v > int.MaxValue) throw new FormatException($"{v} does not fit in an Int32");
             return (int)v;
         }
 
-        private static string? ReadString(char[] b, int s, int l, int d)
+        private static string? ReadString(char[] b, int s, int l, int d, IpcJsonContext json)
         {
             var scanner = Scanner(b, s, l, d);
             if (scanner.TryReadNull()) return null;
             var raw = scanner.ReadRawString(out bool escaped);
-            return escaped ? SliceJsonReader.Deserialize<string>(b, s, l) : raw.ToString();
+            return escaped ? SliceJsonReader.Deserialize<string>(b, s, l, IpcJson.Serializer) : raw.ToString();
         }
     }
 }

@@ -56,12 +56,7 @@ namespace UnityEngine
         public static float Clamp(float value, float min, float max) => throw Stub.Missing;
     }
 
-    public struct Vector2
-    {
-        public float x;
-        public float y;
-        public Vector2(float x, float y) { this.x = x; this.y = y; }
-    }
+    // Vector2 and the other value types: UnityValueTypes.cs.
 
     public enum RuntimeInitializeLoadType { AfterSceneLoad = 0, BeforeSceneLoad = 1, AfterAssembliesLoaded = 2, BeforeSplashScreen = 3, SubsystemRegistration = 4 }
 

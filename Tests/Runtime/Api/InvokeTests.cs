@@ -178,7 +178,7 @@ namespace FrameIpc.Tests.Api
             var (_, view) = rig.AddView();
             rig.Main.Handle("text", e => "not a number");
             var ex = (IpcException)rig.AwaitFailure(view.InvokeAsync<int>("text"));
-            Assert.That(ex.Message, Does.StartWith("The result of 'text' cannot be read as Int32"));
+            Assert.That(ex.Message, Is.EqualTo("the result of 'text': expected int, got string \"not a number\""));
         }
 
         public class Inventory

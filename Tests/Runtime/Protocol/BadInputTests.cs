@@ -105,7 +105,7 @@ namespace FrameIpc.Tests.Protocol
             var (_, view) = rig.AddView();
             rig.Main.Handle("square", e => e.Arg<int>(0) * e.Arg<int>(0));
             var ex = (IpcException)rig.AwaitFailure(view.InvokeAsync<string, int>("square", "seven"));
-            Assert.That(ex.Message, Does.Contain("Argument 0 of 'square' cannot be read as Int32"));
+            Assert.That(ex.Message, Does.Contain("arg 0 of 'square': expected int, got string \"seven\""));
             Assert.That(rig.Await(view.InvokeAsync<int, int>("square", 7)), Is.EqualTo(49));
         }
 

@@ -81,7 +81,7 @@ namespace FrameIpc.Tests.Protocol
             rig.Main.On("x", e => got = e.ArgJson(0));
             view.Send("x", new Holder { Name = "plain" });
             rig.Pump(() => got != null);
-            Assert.That(got, Is.EqualTo("{\"Name\":\"plain\",\"Callback\":null}"));
+            Assert.That(got, Is.EqualTo("{\"name\":\"plain\",\"callback\":null}"));
         }
 
         public sealed class Holder
