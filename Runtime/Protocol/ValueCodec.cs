@@ -16,6 +16,10 @@ namespace FrameIpc
 
         private static Action<JsonTextWriter, T> CreateWriter()
         {
+            // --- Generated [IpcMessage] codec (Codecs/): no reflection, no Newtonsoft contract. ---
+            var generated = IpcCodecs.Find<T>();
+            if (generated != null) return generated.WriteJson;
+            // ---
             object? w = null;
             if (typeof(T) == typeof(int)) w = new Action<JsonTextWriter, int>((j, v) => j.WriteValue(v));
             else if (typeof(T) == typeof(long)) w = new Action<JsonTextWriter, long>((j, v) => j.WriteValue(v));
@@ -28,6 +32,10 @@ namespace FrameIpc
 
         private static ReadFn CreateReader()
         {
+            // --- Generated [IpcMessage] codec (Codecs/): no reflection, no Newtonsoft contract. ---
+            var generated = IpcCodecs.Find<T>();
+            if (generated != null) return generated.ReadJson;
+            // ---
             object? r = null;
             if (typeof(T) == typeof(int)) r = new ValueCodec<int>.ReadFn(ReadInt32);
             else if (typeof(T) == typeof(long)) r = new ValueCodec<long>.ReadFn((b, s, l, d) => Scanner(b, s, l, d).ReadInt64());
