@@ -1,0 +1,1 @@
+namespace FrameIpc.CodecTests { internal static class Smoke { } }
