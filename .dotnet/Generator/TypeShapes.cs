@@ -21,6 +21,8 @@ namespace FrameIpc.Generator
                     return Shape.String;
             }
             if (type.TypeKind == TypeKind.Enum) return Shape.Enum;
+            // byte[] crosses as a tagged value (protocol.md), written by its Newtonsoft converter.
+            if (type is IArrayTypeSymbol bytes && bytes.ElementType.SpecialType == SpecialType.System_Byte) return Shape.Fallback;
             if (type is IArrayTypeSymbol array) return array.Rank == 1 && Classify(array.ElementType, codecs) != Shape.Fallback ? Shape.Array : Shape.Fallback;
             if (codecs.TryGet(type, out _)) return Shape.Message;
             if (type is INamedTypeSymbol named && named.IsGenericType)

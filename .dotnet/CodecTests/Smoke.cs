@@ -1,1 +1,0 @@
-namespace FrameIpc.CodecTests { internal static class Smoke { } }
