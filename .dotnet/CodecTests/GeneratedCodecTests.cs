@@ -62,6 +62,16 @@ namespace FrameIpc.CodecTests
         }
 
         [Test]
+        public void AReadonlyStructIsReadThroughItsConstructor()
+        {
+            var json = CodecHarness.WriteGenerated(new Pose(1.5f, -2f));
+            Assert.That(json, Is.EqualTo(CodecHarness.WriteReference(new Pose(1.5f, -2f))));
+            var pose = CodecHarness.ReadGenerated<Pose>(json);
+            Assert.That(pose.X, Is.EqualTo(1.5f));
+            Assert.That(pose.Y, Is.EqualTo(-2f));
+        }
+
+        [Test]
         public void AULongEnumAtItsMaximumRoundTrips()
         {
             var json = CodecHarness.WriteGenerated(new Inventory { BigEnum = Big.Max });

@@ -82,3 +82,14 @@ namespace FrameIpc.CodecTests
         public string URLPath { get; set; }
     }
 }
+
+namespace FrameIpc.CodecTests
+{
+    [FrameIpc.IpcMessage]
+    public readonly struct Pose
+    {
+        public readonly float X;
+        public readonly float Y;
+        public Pose(float x, float y) { X = x; Y = y; }
+    }
+}

@@ -68,7 +68,15 @@ namespace FrameIpc.Generator
 
         private void ChooseConstructor(INamedTypeSymbol? jsonConstructor)
         {
-            if (Type.IsValueType) return; // new T(), then members set, as Newtonsoft does for structs
+            if (Type.IsValueType)
+            {
+                // new T(), then members set, as Newtonsoft does for structs; a readonly struct through its one constructor.
+                var withParameters = Type.InstanceConstructors.Where(c => c.Parameters.Length > 0 && c.DeclaredAccessibility == Accessibility.Public).ToList();
+                var marked = withParameters.FirstOrDefault(c => jsonConstructor != null && Has(c, jsonConstructor));
+                if (marked == null && (Members.Any(m => m.Settable) || withParameters.Count != 1)) return;
+                MatchParameters(marked ?? withParameters[0]);
+                return;
+            }
             var ctors = Type.InstanceConstructors.Where(c => Reachable(c.DeclaredAccessibility) && !c.IsImplicitlyDeclared || c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public).ToList();
             // A record's copy constructor is protected, so it never counts here.
             var chosen = ctors.FirstOrDefault(c => jsonConstructor != null && Has(c, jsonConstructor))
@@ -79,6 +87,11 @@ namespace FrameIpc.Generator
                 if (withParameters.Count != 1) { Problem = "constructor"; return; }
                 chosen = withParameters[0];
             }
+            MatchParameters(chosen);
+        }
+
+        private void MatchParameters(IMethodSymbol chosen)
+        {
             Constructor = chosen;
             for (int i = 0; i < chosen.Parameters.Length; i++)
             {
