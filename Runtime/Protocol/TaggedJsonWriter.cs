@@ -12,7 +12,10 @@ namespace FrameIpc
     {
         private bool _tag;
 
-        public TaggedJsonWriter(TextWriter textWriter) : base(textWriter) { }
+        public TaggedJsonWriter(TextWriter textWriter) : base(textWriter) { Output = textWriter; }
+
+        /// <summary>What this writes to: generated codecs format floating-point numbers straight into it (IpcJsonWriter).</summary>
+        public TextWriter Output { get; }
 
         /// <summary>Writes <c>"$ipc":"kind"</c> unescaped; on another writer (a JTokenWriter), just the member.</summary>
         public static void WriteTag(JsonWriter writer, string kind)
