@@ -59,6 +59,8 @@ def importer_block(path, is_dir):
         return "TextScriptImporter:\n" + TAIL
     if ext in DEFAULT_EXTENSIONS:
         return "DefaultImporter:\n" + TAIL
+    # A DLL's PluginImporter (platforms, the RoslynAnalyzer label of the generator) is written by hand, as Unity
+    # would after the label is set in the Inspector; a new DLL gets a guid-only meta and an Unity default.
     # Textures, plugins, UI Toolkit files...: a guid-only meta is valid, and Unity fills in its
     # own importer's defaults, which is better than guessing them wrong here.
     return None

@@ -9,3 +9,4 @@ using System.Runtime.CompilerServices;
 [assembly: InternalsVisibleTo("FrameIpc.IntegrationTests")]
 [assembly: InternalsVisibleTo("FrameIpc.ReliabilityTests")]
 [assembly: InternalsVisibleTo("FrameIpc.Benchmarks")]
+[assembly: InternalsVisibleTo("FrameIpc.CodecTests")]

@@ -76,6 +76,7 @@ namespace FrameIpc.PackageTests
             if (asset.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) return "MonoImporter";
             if (asset.EndsWith(".asmdef", StringComparison.OrdinalIgnoreCase)) return "AssemblyDefinitionImporter";
             if (asset.EndsWith(".asmref", StringComparison.OrdinalIgnoreCase)) return "AssemblyDefinitionReferenceImporter";
+            if (asset.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)) return "PluginImporter";
             return null;
         }
     }

@@ -12,7 +12,10 @@ namespace FrameIpc
     {
         private bool _tag;
 
-        public TaggedJsonWriter(TextWriter textWriter) : base(textWriter) { }
+        public TaggedJsonWriter(TextWriter textWriter) : base(textWriter) { Output = textWriter; }
+
+        /// <summary>What this writes to: generated codecs format floating-point numbers straight into it (IpcJsonWriter).</summary>
+        public TextWriter Output { get; }
 
         /// <summary>The conventions values written here follow (the endpoint's; see <see cref="IpcJsonContext.Of"/>).</summary>
         public IpcJsonContext Json { get; set; } = IpcJsonContext.Default;

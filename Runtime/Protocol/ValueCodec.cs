@@ -17,6 +17,18 @@ namespace FrameIpc
 
         private static Action<JsonTextWriter, T> CreateWriter()
         {
+            // --- Generated [IpcMessage] codec (Codecs/): no reflection, no Newtonsoft contract. ---
+            // Only with the default conventions: a generated codec bakes camelCase names in, so an endpoint with its own
+            // naming or converters (IpcOptions.Json) takes the Newtonsoft path for the type instead.
+            var generated = IpcCodecs.Find<T>();
+            if (generated != null)
+                return (j, v) =>
+                {
+                    var context = IpcJsonContext.Of(j);
+                    if (context.IsDefault) generated.WriteJson(j, v);
+                    else context.Serializer.Serialize(j, v);
+                };
+            // ---
             object? w = null;
             if (typeof(T) == typeof(int)) w = new Action<JsonTextWriter, int>((j, v) => j.WriteValue(v));
             else if (typeof(T) == typeof(long)) w = new Action<JsonTextWriter, long>((j, v) => j.WriteValue(v));
@@ -29,6 +41,11 @@ namespace FrameIpc
 
         private static ReadFn CreateReader()
         {
+            // --- Generated [IpcMessage] codec (Codecs/): no reflection, no Newtonsoft contract. ---
+            var generated = IpcCodecs.Find<T>();
+            if (generated != null)
+                return (b, s, l, d, json) => json.IsDefault ? generated.ReadJson(b, s, l, d) : SliceJsonReader.Deserialize<T>(b, s, l, json.Serializer);
+            // ---
             object? r = null;
             if (typeof(T) == typeof(int)) r = new ValueCodec<int>.ReadFn(ReadInt32);
             else if (typeof(T) == typeof(long)) r = new ValueCodec<long>.ReadFn((b, s, l, d, _) => Scanner(b, s, l, d).ReadInt64());
