@@ -23,32 +23,21 @@ declare const state: PlayerState;
 export {};
 ";
 
-        private string _dir = "";
+        private TypeScriptWorkspace? _ts;
 
         [OneTimeSetUp]
-        public void InstallTypeScript()
-        {
-            _dir = Path.Combine(Path.GetTempPath(), "frameipc-contract-ts-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(_dir);
-            File.Copy(PackageRoot.Combine("Runtime/Web/ipc-renderer.d.ts"), Path.Combine(_dir, "ipc-renderer.d.ts"));
-            File.WriteAllText(Path.Combine(_dir, "hud-channels.d.ts"), TypeScriptContractWriter.Write(new[] { typeof(HudChannels) }));
-            File.WriteAllText(Path.Combine(_dir, "game-channels.d.ts"), TypeScriptContractWriter.Write(new[] { typeof(GameContract) }));
-            File.WriteAllText(Path.Combine(_dir, "package.json"), "{\"name\":\"contract-check\",\"private\":true,\"type\":\"module\"}");
-            var (code, output, errors) = Npm.RunIn(_dir, offline: false, "install", "--no-save", "--no-audit", "--no-fund", "typescript@5");
-            Assert.That(code, Is.EqualTo(0), "npm install typescript@5 failed:\n" + errors + output);
-        }
+        public void InstallTypeScript() => _ts = TypeScriptWorkspace.Install("contract-check",
+            ("hud-channels.d.ts", TypeScriptContractWriter.Write(new[] { typeof(HudChannels) })),
+            ("game-channels.d.ts", TypeScriptContractWriter.Write(new[] { typeof(GameContract) })));
 
         [OneTimeTearDown]
-        public void Remove()
-        {
-            try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
-        }
+        public void Remove() => _ts?.Dispose();
 
         [Test]
         public void TheHudSamplePageTypeChecksAgainstItsGeneratedTypings()
         {
-            var (code, output, errors) = Npm.RunIn(_dir, offline: true, "exec", "--", "tsc", "-p", PackageRoot.Combine("Samples~/HudOverlay/tsconfig.json"));
-            Assert.That(code, Is.EqualTo(0), output + errors);
+            var (code, output) = _ts!.Tsc("-p", PackageRoot.Combine("Samples~/HudOverlay/tsconfig.json"));
+            Assert.That(code, Is.EqualTo(0), output);
         }
 
         [Test]
@@ -118,15 +107,6 @@ var ipc = /** @type {any} */ (window).ipcRenderer;
             Assert.That(output, Does.Contain(expectedError));
         }
 
-        private (int Code, string Output) Compile(string file, string source, params string[] extra)
-        {
-            File.WriteAllText(Path.Combine(_dir, file), source);
-            var arguments = new System.Collections.Generic.List<string> { "exec", "--", "tsc", "--noEmit", "--strict", "--target", "es2022",
-                "--module", "es2022", "--moduleResolution", "bundler", "--lib", "es2022,dom" };
-            arguments.AddRange(extra);
-            arguments.Add(file);
-            var (code, output, errors) = Npm.RunIn(_dir, offline: true, arguments.ToArray());
-            return (code, output + errors);
-        }
+        private (int Code, string Output) Compile(string file, string source, params string[] extra) => _ts!.Compile(file, source, extra);
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using NUnit.Framework;
 
 namespace FrameIpc.PackageTests
@@ -21,24 +20,13 @@ interface Channels {
 const ipc = ipcRenderer as IpcRenderer<Channels>;
 ";
 
-        private string _dir = "";
+        private TypeScriptWorkspace? _ts;
 
         [OneTimeSetUp]
-        public void InstallTypeScript()
-        {
-            _dir = Path.Combine(Path.GetTempPath(), "frameipc-ts-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(_dir);
-            File.Copy(PackageRoot.Combine("Runtime/Web/ipc-renderer.d.ts"), Path.Combine(_dir, "ipc-renderer.d.ts"));
-            File.WriteAllText(Path.Combine(_dir, "package.json"), "{\"name\":\"typings-check\",\"private\":true,\"type\":\"module\"}");
-            var (code, output, errors) = Npm.RunIn(_dir, offline: false, "install", "--no-save", "--no-audit", "--no-fund", "typescript@5");
-            Assert.That(code, Is.EqualTo(0), "npm install typescript@5 failed:\n" + errors + output);
-        }
+        public void InstallTypeScript() => _ts = TypeScriptWorkspace.Install("typings-check");
 
         [OneTimeTearDown]
-        public void Remove()
-        {
-            try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
-        }
+        public void Remove() => _ts?.Dispose();
 
         [Test]
         public void CorrectUseOfATypedChannelMapCompiles()
@@ -69,12 +57,6 @@ page();
             Assert.That(output, Does.Contain(expectedError));
         }
 
-        private (int Code, string Output) Compile(string file, string source)
-        {
-            File.WriteAllText(Path.Combine(_dir, file), source);
-            var (code, output, errors) = Npm.RunIn(_dir, offline: true, "exec", "--", "tsc", "--noEmit", "--strict", "--target", "es2022",
-                "--module", "es2022", "--moduleResolution", "bundler", "--lib", "es2022,dom", file);
-            return (code, output + errors);
-        }
+        private (int Code, string Output) Compile(string file, string source) => _ts!.Compile(file, source);
     }
 }
