@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using System.Text;
+using Newtonsoft.Json.Serialization;
 
 namespace FrameIpc.Editor
 {
@@ -85,24 +86,11 @@ namespace FrameIpc.Editor
             return Named(type, where);
         }
 
-        /// <summary>Newtonsoft's camelCase: the leading run of capitals lowered, keeping the last one before a lowercase letter.</summary>
-        public static string CamelCase(string name)
-        {
-            if (string.IsNullOrEmpty(name) || !char.IsUpper(name[0])) return name;
-            char[] chars = name.ToCharArray();
-            for (int i = 0; i < chars.Length; i++)
-            {
-                if (i == 1 && !char.IsUpper(chars[i])) break;
-                bool hasNext = i + 1 < chars.Length;
-                if (i > 0 && hasNext && !char.IsUpper(chars[i + 1]))
-                {
-                    if (char.IsSeparator(chars[i + 1])) chars[i] = char.ToLowerInvariant(chars[i]);
-                    break;
-                }
-                chars[i] = char.ToLowerInvariant(chars[i]);
-            }
-            return new string(chars);
-        }
+        // The strategy FrameIPC's default JSON conventions use, so a generated member is named as the wire names it.
+        private static readonly CamelCaseNamingStrategy Naming = new CamelCaseNamingStrategy { ProcessDictionaryKeys = false, OverrideSpecifiedNames = false };
+
+        /// <summary>A C# member name as FrameIPC writes it by default (Newtonsoft's camelCase).</summary>
+        public static string CamelCase(string name) => Naming.GetPropertyName(name, hasSpecifiedName: false);
 
         private string Element(Type element, string where)
         {
