@@ -3,8 +3,9 @@ namespace FrameIpc
     /// <summary>
     /// Where a message from one view goes on the engine: this file is to FrameIPC what Electron's
     /// <c>lib/browser/ipc-dispatch.ts</c> is to Electron, and reads next to it. A message reaches, in this order, the
-    /// view's own <see cref="WebContents.IpcMessage"/> (or <see cref="WebContents.IpcMessageSync"/>) event, the view's scoped
-    /// emitter (<see cref="WebContents.Ipc"/>) and then <see cref="IpcMain"/>; an invoke goes to the first of
+    /// view's own <see cref="WebContents.IpcMessage"/> (or <see cref="WebContents.IpcMessageSync"/>) event, the sending
+    /// frame's scoped emitter (<see cref="WebFrameMain.Ipc"/>), the view's (<see cref="WebContents.Ipc"/>) and then
+    /// <see cref="IpcMain"/>; an invoke goes to the first of
     /// them that has a handler, and with none its caller gets Electron's "No handler registered for '…'".
     /// One instance per view: the view's connection calls it, and it answers through that connection.
     /// </summary>
@@ -12,9 +13,6 @@ namespace FrameIpc
     {
         private readonly IpcMain _main;
         private readonly WebContents _view;
-        // The emitters an event of this view reaches, in dispatch order. Electron keeps the same list cached (frame,
-        // webContents, ipcMain) so dispatch allocates no array; here it is made once per view.
-        private readonly IpcEmitter[] _emitters;
         // One event per view, refilled for each message: a listener's event is valid until it returns.
         private readonly IpcEvent _event = new IpcEvent();
         // An invoke's handler gets Electron's IpcMainInvokeEvent, with no Reply or ReturnValue: its own instance, so a
@@ -25,7 +23,6 @@ namespace FrameIpc
         {
             _main = main;
             _view = view;
-            _emitters = new IpcEmitter[] { view.Ipc, main };
             PeerName = "view " + view.Id;
         }
 
@@ -48,11 +45,14 @@ namespace FrameIpc
                 _main.Relay(_view, e); // sendTo: for another view's listeners, never this engine's
                 return;
             }
-            var ev = EventFor(e);
+            var frame = SenderFrame(connection, e);
+            if (frame == null) return;
+            var emitters = frame.Emitters;
+            var ev = EventFor(e, frame);
             try
             {
                 _view.RaiseIpcMessage(ev, sync: false);
-                for (int i = 0; i < _emitters.Length; i++) _emitters[i].Emit(ev, _main.ListenerFailed);
+                for (int i = 0; i < emitters.Length; i++) emitters[i].Emit(ev, _main.ListenerFailed);
             }
             finally
             {
@@ -70,17 +70,20 @@ namespace FrameIpc
         public void OnSync(IpcConnection connection, Envelope e)
         {
             var channel = e.Channel!;
+            var frame = SenderFrame(connection, e);
+            if (frame == null) return;
+            var emitters = frame.Emitters;
             bool heard = _view.HasIpcMessageSyncListeners;
-            for (int i = 0; i < _emitters.Length && !heard; i++) heard = _emitters[i].ListenerCount(channel) > 0;
+            for (int i = 0; i < emitters.Length && !heard; i++) heard = emitters[i].ListenerCount(channel) > 0;
             if (!heard)
                 Report(IpcDiagnosticKind.Undeliverable, channel,
                     $"WebContents #{_view.Id} called ipcRenderer.sendSync() with '{channel}' channel without listeners.", null);
-            var ev = EventFor(e);
+            var ev = EventFor(e, frame);
             ev.IsSync = true;
             try
             {
                 _view.RaiseIpcMessage(ev, sync: true);
-                for (int i = 0; i < _emitters.Length; i++) _emitters[i].Emit(ev, _main.ListenerFailed);
+                for (int i = 0; i < emitters.Length; i++) emitters[i].Emit(ev, _main.ListenerFailed);
                 if (ev.HasReturnValue)
                     connection.Outbox.WriteResult(e.Id, channel, ev.ReturnValue, immediate: true);
                 else if (!heard)
@@ -98,15 +101,19 @@ namespace FrameIpc
         public void OnInvoke(IpcConnection connection, Envelope e)
         {
             var channel = e.Channel!;
+            var frame = SenderFrame(connection, e);
+            if (frame == null) return;
+            var emitters = frame.Emitters;
             IpcHandler? handler = null;
-            for (int i = 0; i < _emitters.Length && handler == null; i++) handler = _emitters[i].TakeHandler(channel);
+            for (int i = 0; i < emitters.Length && handler == null; i++) handler = emitters[i].TakeHandler(channel);
             if (handler == null)
             {
-                connection.Outbox.WriteError(e.Id, IpcErrorNames.Error, $"No handler registered for '{channel}'", null, null);
+                connection.Outbox.WriteError(e.Id, IpcErrorNames.Error, $"No handler registered for '{channel}'", null, null, frame: e.Frame);
                 return;
             }
             var ev = _invokeEvent;
-            ev.Set(channel, _view, _view.Id, _view, e.Buffer!, e.Args, _main.Options.MaxDepth, _main.Limits.Json);
+            ev.Set(channel, _view, _view.Id, ReplyTarget(frame), e.Buffer!, e.Args, _main.Options.MaxDepth, _main.Limits.Json);
+            ev.SenderFrame = frame;
             try
             {
                 handler.Run(ev, e, connection);
@@ -117,22 +124,52 @@ namespace FrameIpc
             }
         }
 
+        /// <summary>A subframe of this view attached, navigated or detached (the top page's client reports it).</summary>
+        public void OnFrame(IpcConnection connection, Envelope e)
+        {
+            try
+            {
+                _view.Frames.Apply(connection, e.Frame, FrameLifecycle.Read(e.Buffer!, e.Self, _main.Options.MaxDepth));
+            }
+            catch (IpcException ex)
+            {
+                connection.Refusals.RefuseEnvelope(e, ex);
+            }
+        }
+
         public void OnHandshake(int viewId, bool reload)
         {
+            _view.Frames.DetachAll(); // a reloaded top page has none of its old frames
             _view.LoadCount++;
             _main.OnViewReady(_view, reload);
         }
 
-        public void OnClosed(string reason) => _main.OnViewClosed(_view, reason);
+        public void OnClosed(string reason)
+        {
+            _view.Frames.DetachAll();
+            _main.OnViewClosed(_view, reason);
+        }
 
         public void Report(IpcDiagnosticKind kind, string? channel, string message, System.Exception? exception) =>
             _main.Report(kind, _view.Id, channel, message, exception);
 
-        /// <summary>Electron's <c>IpcMainEvent</c>: the sender is this view, and a reply goes back to it.</summary>
-        private IpcEvent EventFor(Envelope e)
+        /// <summary>Electron's <c>IpcMainEvent</c>: the sender is this view, and a reply goes back to the frame that sent.</summary>
+        private IpcEvent EventFor(Envelope e, WebFrameMain frame)
         {
-            _event.Set(e.Channel!, _view, _view.Id, _view, e.Buffer!, e.Args, _main.Options.MaxDepth, _main.Limits.Json);
+            _event.Set(e.Channel!, _view, _view.Id, ReplyTarget(frame), e.Buffer!, e.Args, _main.Options.MaxDepth, _main.Limits.Json);
+            _event.SenderFrame = frame;
             return _event;
+        }
+
+        private IIpcSender ReplyTarget(WebFrameMain frame) => frame.IsMainFrame ? _view : frame;
+
+        /// <summary>The frame an envelope names (<c>fr</c>; absent, the main frame); an unknown one is refused, and null returned.</summary>
+        private WebFrameMain? SenderFrame(IpcConnection connection, Envelope e)
+        {
+            var frame = _view.Frames.Find(e.Frame);
+            if (frame == null)
+                connection.Refusals.RefuseEnvelope(e, IpcException.Protocol($"Unknown frame {e.Frame}: no such frame is attached to view {_view.Id}"));
+            return frame;
         }
     }
 }

@@ -25,7 +25,7 @@ namespace FrameIpc
             CancellationTokenSource? cts = null;
             try
             {
-                if (RunSync(ev, connection.Outbox, e.Id)) return;
+                if (RunSync(ev, connection.Outbox, e.Id, e.Frame)) return;
                 // No timer per call: the tick cancels the token when the deadline heap says it is due.
                 cts = new CancellationTokenSource();
                 var call = RunAsync(ev.Detach(cts.Token), cts.Token);
@@ -35,12 +35,12 @@ namespace FrameIpc
             {
                 cts?.Dispose();
                 connection.Host.Report(IpcDiagnosticKind.HandlerError, channel, $"the handler of '{channel}' threw: {ex.Message}", ex);
-                connection.Outbox.WriteError(e.Id, ex);
+                connection.Outbox.WriteError(e.Id, ex, e.Frame);
             }
         }
 
         /// <summary>Runs a synchronous handler and writes its value; false for an asynchronous handler.</summary>
-        protected virtual bool RunSync(IpcMainInvokeEvent e, Outbox outbox, long id) => false;
+        protected virtual bool RunSync(IpcMainInvokeEvent e, Outbox outbox, long id, int frame) => false;
 
         /// <summary>Starts an asynchronous handler.</summary>
         protected virtual IncomingCall RunAsync(IpcMainInvokeEvent e, CancellationToken token) => throw new InvalidOperationException();
@@ -51,10 +51,10 @@ namespace FrameIpc
         private readonly Func<IpcMainInvokeEvent, TResult> _handler;
         public SyncHandler(Func<IpcMainInvokeEvent, TResult> handler, bool once) : base(once) { _handler = handler; }
 
-        protected override bool RunSync(IpcMainInvokeEvent e, Outbox outbox, long id)
+        protected override bool RunSync(IpcMainInvokeEvent e, Outbox outbox, long id, int frame)
         {
             var value = _handler(e); // the handler may itself send first: its value follows what it sent
-            outbox.WriteResult(id, e.Channel, value);
+            outbox.WriteResult(id, e.Channel, value, frame: frame);
             return true;
         }
     }

@@ -30,6 +30,12 @@ namespace FrameIpc
         /// <summary>The view that sent it (engine side), or null on the renderer side.</summary>
         public WebContents? Sender { get; private set; }
 
+        /// <summary>
+        /// Electron's <c>senderFrame</c>: the frame that sent it (the view's <see cref="WebContents.MainFrame"/> for its top
+        /// page), or null on the renderer side. A listener's <c>Reply</c> goes to this frame.
+        /// </summary>
+        public WebFrameMain? SenderFrame { get; internal set; }
+
         /// <summary>The sending view's id; on the renderer side, the view that relayed it with SendTo, or 0 for the engine.</summary>
         public int SenderId { get; private set; }
 
@@ -94,6 +100,7 @@ namespace FrameIpc
             _buffer = null;
             _args = default;
             Sender = null;
+            SenderFrame = null;
             ReplyTarget = null;
         }
 
@@ -105,6 +112,7 @@ namespace FrameIpc
             if (_args.IsPresent) Array.Copy(Buffer(), _args.Start, own, 0, _args.Length);
             copy.Set(Channel, Sender, SenderId, ReplyTarget, own, new JsonRange(0, own.Length), _maxDepth, _json);
             copy.CancellationToken = token;
+            copy.SenderFrame = SenderFrame;
             return copy;
         }
 

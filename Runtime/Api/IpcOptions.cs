@@ -61,6 +61,13 @@ namespace FrameIpc
         public bool AllowRelay { get; set; }
 
         /// <summary>
+        /// Most subframes (iframes speaking through their top page's bridge) one view may have attached at once; the main
+        /// frame does not count. Default 64. One more is refused with a LimitError notice, and its messages are refused
+        /// as from an unknown frame. Engine only.
+        /// </summary>
+        public int MaxFramesPerView { get; set; } = 64;
+
+        /// <summary>
         /// Origins a view may be attached with (exact, e.g. <c>http://127.0.0.1:5173</c>), checked by <see cref="IpcMain.Attach"/>.
         /// Default null: any origin, including none. A view whose origin is not listed is refused before any message is read.
         /// </summary>
@@ -90,6 +97,7 @@ namespace FrameIpc
             if (MaxChannelChars < 1) throw new ArgumentOutOfRangeException(nameof(MaxChannelChars), "must be positive");
             if (Json == null) throw new ArgumentNullException(nameof(Json));
             if (MaxRunningInvokes <= 0) throw new ArgumentOutOfRangeException(nameof(MaxRunningInvokes), "must be positive");
+            if (MaxFramesPerView < 0) throw new ArgumentOutOfRangeException(nameof(MaxFramesPerView), "must not be negative");
             return this;
         }
     }

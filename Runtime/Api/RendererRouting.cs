@@ -70,6 +70,10 @@ namespace FrameIpc
             }
         }
 
+        /// <summary>Frames are a view's: the engine never reports one.</summary>
+        public void OnFrame(IpcConnection connection, Envelope e) =>
+            connection.Refusals.RefuseEnvelope(e, IpcException.Protocol("Only a view may send 'frame'"));
+
         public void OnHandshake(int viewId, bool reload) => _renderer.OnReady(viewId);
 
         public void OnClosed(string reason) => _renderer.Report(IpcDiagnosticKind.Lifecycle, null, "closed: " + reason, null);

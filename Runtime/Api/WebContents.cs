@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 
 namespace FrameIpc
@@ -18,12 +19,57 @@ namespace FrameIpc
             Origin = origin;
             Channels = channels;
             Ipc = new IpcEmitter(main.Names);
+            Frames = new ViewFrames(main, this);
             // The engine's end is given what makes it the engine's: the view's routing, limits that hold the batch until
             // the page's hello, and the handshake that answers it.
             Connection = new IpcConnection(transport, new EngineRouting(main, this), main.Limits, new EngineHandshake());
         }
 
         internal IpcConnection Connection { get; }
+
+        internal ViewFrames Frames { get; }
+
+        /// <summary>The view's main frame (Electron's <c>webContents.mainFrame</c>): frame id 0, the top page.</summary>
+        public WebFrameMain MainFrame => Frames.MainFrame;
+
+        /// <summary>The frame with id <paramref name="frameId"/> (0 the main frame), or null when no such frame is attached.</summary>
+        public WebFrameMain? FindFrame(int frameId) => Frames.Find(frameId);
+
+        /// <summary>The main frame and every attached subframe (a copy). Electron's <c>mainFrame.framesInSubtree</c>.</summary>
+        public IReadOnlyList<WebFrameMain> AllFrames => Frames.Snapshot();
+
+        /// <summary>Electron's <c>frame-created</c>: a subframe's client said hello through this view's top page. Default none.</summary>
+        public event Action<WebFrameMain>? FrameCreated;
+
+        /// <summary>Electron's <c>did-frame-navigate</c>: a subframe loaded a new document (its Url and Origin are updated). Default none.</summary>
+        public event Action<WebFrameMain>? FrameNavigated;
+
+        /// <summary>A subframe was removed, or the view reloaded or went away; its pending invokes were rejected. Default none.</summary>
+        public event Action<WebFrameMain>? FrameDetached;
+
+        /// <summary>
+        /// Electron's <c>webContents.sendToFrame(frameId, channel, ...args)</c>: a message to one frame of this view. Throws
+        /// <see cref="IpcException"/> (ViewGoneError) when no frame with that id is attached.
+        /// </summary>
+        public void SendToFrame(int frameId, string channel) => FrameFor(frameId, channel).SendArgs(channel, new IpcArgs());
+
+        /// <summary>Sends a message with one argument to one frame of this view.</summary>
+        public void SendToFrame<T1>(int frameId, string channel, T1 arg1) => FrameFor(frameId, channel).SendArgs(channel, new IpcArgs<T1>(arg1));
+
+        /// <summary>Sends a message with two arguments to one frame of this view.</summary>
+        public void SendToFrame<T1, T2>(int frameId, string channel, T1 arg1, T2 arg2) =>
+            FrameFor(frameId, channel).SendArgs(channel, new IpcArgs<T1, T2>(arg1, arg2));
+
+        internal void RaiseFrameEvent(WebFrameMain frame, FrameOp op)
+        {
+            var handlers = op == FrameOp.Attach ? FrameCreated : op == FrameOp.Navigate ? FrameNavigated : FrameDetached;
+            if (handlers == null) return;
+            try { handlers(frame); }
+            catch (Exception ex) { _main.Report(IpcDiagnosticKind.ListenerError, Id, null, $"a WebContents frame event handler threw: {ex.Message}", ex); }
+        }
+
+        private WebFrameMain FrameFor(int frameId, string channel) => Frames.Find(frameId) ??
+            throw new IpcException(IpcErrorNames.ViewGone, $"Cannot send on '{channel}': no frame {frameId} is attached to view {Id}", IpcErrorCodes.ViewGone);
 
         IpcConnection IConnectionOwner.Connection => Connection;
 

@@ -9,12 +9,13 @@ namespace FrameIpc
         /// Writes an error envelope (a result with <c>e</c>, or a notice). A message too long for a frame (a handler's
         /// exception text can be anything) is shortened, and its data dropped, rather than lose the answer.
         /// </summary>
-        public static void Write(FrameWriter writer, EnvelopeKind kind, long id, string name, string message, string? code, string? dataJson)
+        public static void Write(FrameWriter writer, EnvelopeKind kind, long id, string name, string message, string? code, string? dataJson, int frame = 0)
         {
             for (int attempt = 0; ; attempt++)
             {
                 writer.Begin(kind);
                 if (id > 0) writer.Int("id", id);
+                if (frame > 0) writer.Int("fr", frame);
                 writer.Error("e", name, message, code, dataJson);
                 try
                 {

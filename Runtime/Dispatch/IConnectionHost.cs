@@ -39,6 +39,9 @@ namespace FrameIpc
         /// <summary>An <c>invoke</c> the connection admitted: find its handler and answer or start it.</summary>
         void OnInvoke(IpcConnection connection, Envelope e);
 
+        /// <summary>A <c>frame</c> envelope: one of the peer's subframes attached, navigated or detached.</summary>
+        void OnFrame(IpcConnection connection, Envelope e);
+
         /// <summary>The connection closed (peer or this side); pending work was already rejected.</summary>
         void OnClosed(string reason);
 

@@ -14,6 +14,8 @@ namespace FrameIpc
 
         public Task Task { get; }
         public long Id;
+        /// <summary>The caller's frame (<c>fr</c>; 0 the main frame): ids are the caller's own, so the pair names the call.</summary>
+        public int Frame;
         public string Channel = "";
         public CancellationTokenSource? Cancellation;
 
@@ -30,13 +32,13 @@ namespace FrameIpc
         public bool Abandoned;
 
         /// <summary>Writes the finished task's value through the outbox's one result writer.</summary>
-        public virtual void WriteResult(Outbox outbox) => outbox.WriteResult<object?>(Id, Channel, null);
+        public virtual void WriteResult(Outbox outbox) => outbox.WriteResult<object?>(Id, Channel, null, frame: Frame);
     }
 
     internal sealed class IncomingCall<TResult> : IncomingCall
     {
         public IncomingCall(Task<TResult> task) : base(task) { }
 
-        public override void WriteResult(Outbox outbox) => outbox.WriteResult(Id, Channel, ((Task<TResult>)Task).Result);
+        public override void WriteResult(Outbox outbox) => outbox.WriteResult(Id, Channel, ((Task<TResult>)Task).Result, frame: Frame);
     }
 }

@@ -5,7 +5,7 @@ namespace FrameIpc
     /// <summary>
     /// Everything one connection writes to its peer: the batch the tick flushes (held until the handshake when the
     /// limits say so), the immediate path for a blocked sync caller and the handshake answer, and the error notices.
-    /// Results and errors have one writer each (<see cref="WriteResult{T}"/>, <see cref="WriteError(long, string, string, string?, string?, bool)"/>),
+    /// Results and errors have one writer each (<see cref="WriteResult{T}"/>, <see cref="WriteError(long, string, string, string?, string?, bool, int)"/>),
     /// whichever path they leave by. Any thread may write; <see cref="Gate"/> orders them.
     /// </summary>
     internal sealed class Outbox
@@ -69,7 +69,7 @@ namespace FrameIpc
         }
 
         /// <summary>Queues a send in this tick's batch; throws at the sender if the arguments cannot be JSON or the view is gone.</summary>
-        public void Send<TArgs>(string channel, in TArgs args, int to = -1, int from = -1) where TArgs : struct, IIpcArgs
+        public void Send<TArgs>(string channel, in TArgs args, int to = -1, int from = -1, int frame = 0) where TArgs : struct, IIpcArgs
         {
             ChannelArgument.Check(channel, _limits.MaxChannelChars);
             lock (Gate)
@@ -79,6 +79,7 @@ namespace FrameIpc
                 _batch.String("ch", channel);
                 if (to >= 0) _batch.Int("to", to);
                 if (from > 0) _batch.Int("from", from);
+                if (frame > 0) _batch.Int("fr", frame);
                 WriteArgs(channel, args);
                 _batch.End(channel);
                 EnsureHeldFits(channel);
@@ -109,13 +110,14 @@ namespace FrameIpc
         /// Writes a request that waits on an id (<c>invoke</c>, <c>sync</c>) and returns its id. Call under <see cref="Gate"/>;
         /// the id is only used up when the envelope was written, so a refused call leaves no gap.
         /// </summary>
-        public long WriteRequest<TArgs>(EnvelopeKind kind, string channel, in TArgs args, long timeoutMs) where TArgs : struct, IIpcArgs
+        public long WriteRequest<TArgs>(EnvelopeKind kind, string channel, in TArgs args, long timeoutMs, int frame = 0) where TArgs : struct, IIpcArgs
         {
             EnsureOpen(channel);
             long id = _lastId + 1;
             _batch.Begin(kind);
             _batch.Int("id", id);
             _batch.String("ch", channel);
+            if (frame > 0) _batch.Int("fr", frame);
             WriteArgs(channel, args);
             if (timeoutMs >= 0) _batch.Int("t", timeoutMs);
             _batch.End(channel);
@@ -126,13 +128,14 @@ namespace FrameIpc
         }
 
         /// <summary>Tells the peer this side stopped waiting on <paramref name="id"/>, so its handler's token fires there too.</summary>
-        public void WriteCancel(long id)
+        public void WriteCancel(long id, int frame = 0)
         {
             lock (Gate)
             {
                 if (IsClosed) return;
                 _batch.Begin(EnvelopeKind.Cancel);
                 _batch.Int("id", id);
+                if (frame > 0) _batch.Int("fr", frame);
                 _batch.End();
                 Trace(_batch, EnvelopeKind.Cancel, null, id);
             }
@@ -143,7 +146,7 @@ namespace FrameIpc
         /// (<paramref name="immediate"/>). A value that cannot be sent becomes an error result, and a diagnostic. Without
         /// <paramref name="withValue"/> the result has no <c>r</c> at all (a sync call nobody listened to: no value).
         /// </summary>
-        public void WriteResult<T>(long id, string channel, T value, bool immediate = false, bool withValue = true)
+        public void WriteResult<T>(long id, string channel, T value, bool immediate = false, bool withValue = true, int frame = 0)
         {
             lock (Gate)
             {
@@ -151,6 +154,7 @@ namespace FrameIpc
                 var writer = immediate ? _immediate : _batch;
                 writer.Begin(EnvelopeKind.Result);
                 writer.Int("id", id);
+                if (frame > 0) writer.Int("fr", frame);
                 try
                 {
                     if (withValue) writer.Value("r", value);
@@ -161,7 +165,7 @@ namespace FrameIpc
                     if (!(ex is IpcException)) writer.Abort(); // End cut out an over-long result itself
                     var error = ErrorEnvelope.Unsendable(channel, ex);
                     _host.Report(IpcDiagnosticKind.HandlerError, channel, error.Message, ex);
-                    ErrorEnvelope.Write(writer, EnvelopeKind.Result, id, error.Name, error.Message, error.Code, null);
+                    ErrorEnvelope.Write(writer, EnvelopeKind.Result, id, error.Name, error.Message, error.Code, null, frame);
                 }
                 Trace(writer, EnvelopeKind.Result, null, id);
                 if (immediate) SendImmediateLocked();
@@ -169,21 +173,21 @@ namespace FrameIpc
         }
 
         /// <summary>The error result of a handler that threw, was cancelled, or could not run.</summary>
-        public void WriteError(long id, Exception ex)
+        public void WriteError(long id, Exception ex, int frame = 0)
         {
-            if (ex is IpcException ipc) WriteError(id, ipc.Name, ipc.RemoteMessage, ipc.Code, ipc.DataJson);
-            else if (ex is OperationCanceledException) WriteError(id, IpcErrorNames.Abort, ex.Message, IpcErrorCodes.Canceled, null);
-            else WriteError(id, IpcErrorNames.Error, ex.Message, null, null);
+            if (ex is IpcException ipc) WriteError(id, ipc.Name, ipc.RemoteMessage, ipc.Code, ipc.DataJson, frame: frame);
+            else if (ex is OperationCanceledException) WriteError(id, IpcErrorNames.Abort, ex.Message, IpcErrorCodes.Canceled, null, frame: frame);
+            else WriteError(id, IpcErrorNames.Error, ex.Message, null, null, frame: frame);
         }
 
         /// <summary>The one writer of an error result, with the batch or at once (<paramref name="immediate"/>).</summary>
-        public void WriteError(long id, string name, string message, string? code, string? dataJson, bool immediate = false)
+        public void WriteError(long id, string name, string message, string? code, string? dataJson, bool immediate = false, int frame = 0)
         {
             lock (Gate)
             {
                 if (IsClosed) return;
                 var writer = immediate ? _immediate : _batch;
-                ErrorEnvelope.Write(writer, EnvelopeKind.Result, id, name, message, code, dataJson);
+                ErrorEnvelope.Write(writer, EnvelopeKind.Result, id, name, message, code, dataJson, frame);
                 Trace(writer, EnvelopeKind.Result, null, id);
                 if (immediate) SendImmediateLocked();
             }

@@ -16,6 +16,8 @@ namespace FrameIpc
         public long Id;
         public string Channel = "";
         public long TimeoutMs;
+        /// <summary>The peer's frame it was sent to (0 the main frame): only that frame's result answers it.</summary>
+        public int Frame;
 
         /// <summary>The connection that sent it: a cancellation from any thread is queued there for the tick.</summary>
         public PendingInvokes? Owner;
@@ -37,6 +39,7 @@ namespace FrameIpc
             Registration.Dispose();
             Registration = default;
             Id = 0;
+            Frame = 0;
             Channel = "";
             DeadlineTimestamp = TimeoutMs = 0;
             HeapIndex = -1;

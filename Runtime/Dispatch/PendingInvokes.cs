@@ -38,7 +38,7 @@ namespace FrameIpc
         public long DeadlineVisits { get { lock (_outbox.Gate) return _deadlines.Visits; } }
 
         /// <summary>Queues an invoke and returns the pooled task that the tick completes, fails, times out or cancels.</summary>
-        public ValueTask<TResult> Invoke<TArgs, TResult>(string channel, in TArgs args, TimeSpan? timeout, CancellationToken token)
+        public ValueTask<TResult> Invoke<TArgs, TResult>(string channel, in TArgs args, TimeSpan? timeout, CancellationToken token, int frame = 0)
             where TArgs : struct, IIpcArgs
         {
             ChannelArgument.Check(channel, _limits.MaxChannelChars);
@@ -50,7 +50,7 @@ namespace FrameIpc
                 long id;
                 try
                 {
-                    id = _outbox.WriteRequest(EnvelopeKind.Invoke, channel, args, (long)wait.TotalMilliseconds);
+                    id = _outbox.WriteRequest(EnvelopeKind.Invoke, channel, args, (long)wait.TotalMilliseconds, frame);
                 }
                 catch (IpcException)
                 {
@@ -58,6 +58,7 @@ namespace FrameIpc
                     throw;
                 }
                 pending.Id = id;
+                pending.Frame = frame;
                 pending.Channel = channel;
                 pending.TimeoutMs = (long)wait.TotalMilliseconds;
                 pending.DeadlineTimestamp = Stopwatch.GetTimestamp() + (long)(wait.TotalSeconds * Stopwatch.Frequency);
@@ -79,7 +80,9 @@ namespace FrameIpc
             PendingInvoke? pending;
             lock (_outbox.Gate)
             {
-                if (_byId.TryGetValue(e.Id, out pending))
+                // Ids are this side's own; the frame must be the one it was sent to, or one frame could answer another's.
+                if (_byId.TryGetValue(e.Id, out pending) && pending.Frame != e.Frame) pending = null;
+                if (pending != null)
                 {
                     _byId.Remove(e.Id);
                     _deadlines.Remove(pending);
@@ -130,7 +133,7 @@ namespace FrameIpc
                     _deadlines.Remove(p);
                     done++;
                     if (budget > 0) budget--;
-                    _outbox.WriteCancel(p.Id);
+                    _outbox.WriteCancel(p.Id, p.Frame);
                     _failing.Add(p);
                 }
                 if (taken > 0) _cancelRequests.RemoveRange(0, taken);
@@ -154,6 +157,27 @@ namespace FrameIpc
                 _byId.Clear();
                 _deadlines.Clear();
                 _cancelRequests.Clear();
+            }
+            for (int i = 0; i < _failing.Count; i++)
+            {
+                var p = _failing[i];
+                Fail(p, IpcException.ForInvoke(p.Channel, IpcErrorNames.ViewGone, why, IpcErrorCodes.ViewGone, null));
+            }
+            _failing.Clear();
+        }
+
+        /// <summary>Fails the invokes sent to one frame of the peer (it navigated or went away); the rest wait on.</summary>
+        public void RejectFrame(int frame, string why)
+        {
+            lock (_outbox.Gate)
+            {
+                foreach (var pair in _byId)
+                    if (pair.Value.Frame == frame) _failing.Add(pair.Value);
+                for (int i = 0; i < _failing.Count; i++)
+                {
+                    _byId.Remove(_failing[i].Id);
+                    _deadlines.Remove(_failing[i]);
+                }
             }
             for (int i = 0; i < _failing.Count; i++)
             {

@@ -50,7 +50,7 @@ namespace FrameIpc
             if (!reported) _host.Report(kind, e.Channel, ex.Message, ex);
             bool waiting = (e.Kind == EnvelopeKind.Invoke || e.Kind == EnvelopeKind.Sync) && e.Id > 0;
             if (!waiting) _outbox.WriteNotice(ex.Name, ex.Message, ex.Code);
-            else _outbox.WriteError(e.Id, ex.Name, ex.Message, ex.Code, null, immediate: e.Kind == EnvelopeKind.Sync);
+            else _outbox.WriteError(e.Id, ex.Name, ex.Message, ex.Code, null, immediate: e.Kind == EnvelopeKind.Sync, frame: e.Frame);
         }
     }
 }

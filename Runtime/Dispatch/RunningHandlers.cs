@@ -19,7 +19,7 @@ namespace FrameIpc
         private readonly IConnectionHost _host;
         private readonly ConnectionLimits _limits;
         // The tick thread only.
-        private readonly Dictionary<long, IncomingCall> _byId = new Dictionary<long, IncomingCall>();
+        private readonly Dictionary<InvokeKey, IncomingCall> _byId = new Dictionary<InvokeKey, IncomingCall>();
         private readonly DeadlineHeap _deadlines = new DeadlineHeap();
         // Handlers that finished (filled from any thread under _doneLock), swapped with _finished for the tick to drain.
         private readonly object _doneLock = new object();
@@ -46,7 +46,7 @@ namespace FrameIpc
         /// </summary>
         public IpcException? Admit(Envelope e)
         {
-            if (_byId.ContainsKey(e.Id))
+            if (_byId.ContainsKey(new InvokeKey(e.Frame, e.Id)))
                 return IpcException.Protocol($"Duplicate invoke id {e.Id}: an invoke with that id is still running");
             if (_byId.Count >= _limits.MaxRunningInvokes)
                 return new IpcException(IpcErrorNames.Limit,
@@ -62,6 +62,7 @@ namespace FrameIpc
         public void Start(IncomingCall call, Envelope e, CancellationTokenSource cancellation)
         {
             call.Id = e.Id;
+            call.Frame = e.Frame;
             call.Channel = e.Channel!;
             call.Cancellation = cancellation;
             call.Owner = this;
@@ -72,20 +73,21 @@ namespace FrameIpc
                 return;
             }
             call.DeadlineTimestamp = ExpiryBudget.DeadlineAfter(Stopwatch.GetTimestamp(), Math.Min(call.TimeoutMs, ExpiryBudget.MaxDeadlineMs));
-            _byId.Add(e.Id, call);
+            _byId.Add(new InvokeKey(e.Frame, e.Id), call);
             _deadlines.Add(call);
             call.Task.ContinueWith(s_onDone, call, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
         /// <summary>The peer's <c>cancel</c>.</summary>
-        public void Cancel(long id)
+        public void Cancel(long id, int frame = 0)
         {
-            if (!_byId.TryGetValue(id, out var call) || call.Abandoned)
+            var key = new InvokeKey(frame, id);
+            if (!_byId.TryGetValue(key, out var call) || call.Abandoned)
             {
-                _host.Report(IpcDiagnosticKind.UnknownInvokeId, null, $"a cancel for invoke id {id}, which is not running", null);
+                _host.Report(IpcDiagnosticKind.UnknownInvokeId, null, $"a cancel for invoke id {id}{FrameText(frame)}, which is not running", null);
                 return;
             }
-            _byId.Remove(id);
+            _byId.Remove(key);
             _deadlines.Remove(call);
             Abandon(call);
         }
@@ -105,8 +107,9 @@ namespace FrameIpc
                 var call = _finished[i];
                 Scanned++;
                 // Abandoned (cancelled, expired, or its peer went away) calls already left _byId: nothing to answer.
-                if (call.Abandoned || !_byId.TryGetValue(call.Id, out var running) || running != call) continue;
-                _byId.Remove(call.Id);
+                var key = new InvokeKey(call.Frame, call.Id);
+                if (call.Abandoned || !_byId.TryGetValue(key, out var running) || running != call) continue;
+                _byId.Remove(key);
                 _deadlines.Remove(call);
                 Finish(call);
             }
@@ -120,7 +123,7 @@ namespace FrameIpc
             {
                 if (!(_deadlines.PeekDue(now) is IncomingCall call)) return;
                 _deadlines.Remove(call);
-                _byId.Remove(call.Id);
+                _byId.Remove(new InvokeKey(call.Frame, call.Id));
                 done++;
                 if (budget > 0) budget--;
                 if (call.Task.IsCompleted)
@@ -128,7 +131,7 @@ namespace FrameIpc
                     Finish(call); // it finished as the deadline passed: its own outcome stands
                     continue;
                 }
-                _outbox.WriteError(call.Id, IpcErrorNames.Timeout, $"no result within {call.TimeoutMs} ms", IpcErrorCodes.Timeout, null);
+                _outbox.WriteError(call.Id, IpcErrorNames.Timeout, $"no result within {call.TimeoutMs} ms", IpcErrorCodes.Timeout, null, frame: call.Frame);
                 Abandon(call);
             }
         }
@@ -141,6 +144,24 @@ namespace FrameIpc
             _deadlines.Clear();
             lock (_doneLock) _done.Clear();
         }
+
+        /// <summary>One frame of the peer navigated or went away: its calls are abandoned like a reloading view's.</summary>
+        public void AbandonFrame(int frame)
+        {
+            if (_byId.Count == 0) return;
+            var gone = new List<InvokeKey>();
+            foreach (var pair in _byId)
+                if (pair.Key.Frame == frame) gone.Add(pair.Key);
+            foreach (var key in gone)
+            {
+                var call = _byId[key];
+                _byId.Remove(key);
+                _deadlines.Remove(call);
+                Abandon(call);
+            }
+        }
+
+        private static string FrameText(int frame) => frame > 0 ? " of frame " + frame : "";
 
         /// <summary>
         /// Any thread (the handler task's continuation): queues a finished call for the tick, which writes its result. The
@@ -167,7 +188,7 @@ namespace FrameIpc
             }
             var failure = task.IsCanceled ? new OperationCanceledException($"The handler of '{call.Channel}' was cancelled") : task.Exception!.GetBaseException();
             if (!task.IsCanceled) _host.Report(IpcDiagnosticKind.HandlerError, call.Channel, $"the handler of '{call.Channel}' failed: {failure.Message}", failure);
-            _outbox.WriteError(call.Id, failure);
+            _outbox.WriteError(call.Id, failure, call.Frame);
         }
 
         /// <summary>

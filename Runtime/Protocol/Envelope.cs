@@ -19,6 +19,10 @@ namespace FrameIpc
         public int ViewId = -1;
         public int Version = -1;
         public int MaxFrame = -1;
+        /// <summary><c>fr</c>: the frame of the view the envelope comes from or goes to; 0 (or absent) is the main frame.</summary>
+        public int Frame;
+        /// <summary>Where the whole envelope sits in <see cref="Buffer"/>: a <c>frame</c> envelope's members are read from it.</summary>
+        public JsonRange Self;
         public char[]? Buffer;
         public JsonRange Args;
         public JsonRange Result;
@@ -31,6 +35,8 @@ namespace FrameIpc
             Id = 0;
             TimeoutMs = -1;
             To = From = ViewId = Version = MaxFrame = -1;
+            Frame = 0;
+            Self = default;
             Buffer = null;
             Args = Result = Error = default;
             return true;

@@ -29,6 +29,8 @@ namespace FrameIpc
         Error,
         /// <summary><c>batch</c>: a frame carrying several envelopes (never traced itself).</summary>
         Batch,
+        /// <summary><c>frame</c>: a subframe of the view attached, navigated or detached (view to engine).</summary>
+        Frame,
     }
 
     /// <summary>The wire text of each <see cref="EnvelopeKind"/>, derived from the enum so the list exists once.</summary>

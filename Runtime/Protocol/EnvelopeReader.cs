@@ -64,6 +64,7 @@ namespace FrameIpc
         {
             var scanner = new JsonScanner(new ReadOnlySpan<char>(buffer, 0, end), maxDepth, start);
             e.Buffer = buffer;
+            e.Self = new JsonRange(start, end - start);
             if (scanner.Peek() != '{') throw IpcException.Protocol("An envelope must be a JSON object");
             scanner.Expect('{');
             if (scanner.TryConsume('}')) throw IpcException.Protocol("Envelope without a kind ('k')");
@@ -101,6 +102,7 @@ namespace FrameIpc
                         e.Kind = escaped ? EnvelopeKinds.Parse(Unescape(buffer, at, s.Position - at).AsSpan()) : EnvelopeKinds.Parse(kind);
                     }
                     else if (e.Id == 0 && key.SequenceEqual("id".AsSpan())) e.Id = Integer(ref s, "id", 1);
+                    else if (e.Frame == 0 && key.SequenceEqual("fr".AsSpan())) e.Frame = (int)Integer(ref s, "fr", 0, int.MaxValue);
                     else s.SkipValue();
                 } while (s.TryConsume(','));
             }
@@ -147,6 +149,7 @@ namespace FrameIpc
             else if (key.SequenceEqual("from".AsSpan())) { e.From = (int)Integer(ref s, "from", 0, int.MaxValue); return; }
             else if (key.SequenceEqual("view".AsSpan())) { e.ViewId = (int)Integer(ref s, "view", 1, int.MaxValue); return; }
             else if (key.SequenceEqual("max".AsSpan())) { e.MaxFrame = (int)Integer(ref s, "max", 0, int.MaxValue); return; }
+            else if (key.SequenceEqual("fr".AsSpan())) { e.Frame = (int)Integer(ref s, "fr", 0, int.MaxValue); return; }
             s.SkipValue(); // unknown members are ignored, for forward compatibility
         }
 
