@@ -63,7 +63,8 @@ namespace FrameIpc
     maxChannelChars: 1024,  // a longer channel name is refused at the sender, as the engine would (IpcOptions.MaxChannelChars)
     reconnect: true,        // WebSocket: reconnect after the engine goes away, backing off from 250 ms to 5 s
     helloRetry: 0,          // script bridges: ms between repeated hellos until ready (0 = once); see browser.md
-    allowedQueryHosts: null // hosts (host:port) a ?frameipc= URL may name besides loopback; see browser.md
+    allowedQueryHosts: null, // hosts (host:port) a ?frameipc= URL may name besides loopback; see browser.md
+    frameOrigins: null      // origins besides this page's own whose frames may use its bridge and sendToHost to it; see browser.md
   };
 
   /** An error from the other side (or about the crossing): name, message, code and data survive it. */
@@ -299,6 +300,7 @@ namespace FrameIpc
     function sendLimit() { return Math.min(opts.maxFrameChars, engineMax); }
 
     function enqueue(envelope, id) {
+      if (frameRefusal) throw frameRefusal;
       var ch = clip(envelope.ch);
       if (envelope.ch.length > opts.maxChannelChars) {
         throw limitError('The channel name \'' + ch + '\' is ' + envelope.ch.length + ' characters, over the limit of ' + opts.maxChannelChars);
@@ -443,6 +445,7 @@ namespace FrameIpc
 
     function dispatch(m) {
       if (!m || typeof m !== 'object' || typeof m.k !== 'string') { protocolError('An envelope must be an object with a string k'); return; }
+      if (m.fr && routeToFrame(m)) return; // the top page relays what is meant for one of its frames
       switch (m.k) {
         case 'ready': onReady(m); break;
         case 'send': onSend(m); break;
@@ -464,12 +467,14 @@ namespace FrameIpc
       var validMax = typeof m.max === 'number' && m.max > 0 && m.max % 1 === 0;
       if (helloTimer) { clearInterval(helloTimer); helloTimer = null; }
       viewId = m.view;
+      frameId = typeof m.fr === 'number' ? m.fr : 0;
       engineMax = validMax ? m.max : ENGINE_MAX_DEFAULT; // absent means the protocol's default
       isReady = true;
       // A malformed max does not stop the handshake: the engine hears of it, and the default applies.
       if (m.max !== undefined && !validMax) protocolError('ready\'s max must be a positive integer; using ' + ENGINE_MAX_DEFAULT);
       resolveReady(viewId);
       setState('ready', null);
+      framesReady();
       scheduleFlush();
     }
 
@@ -614,14 +619,20 @@ namespace FrameIpc
 
     // ---- connection -----------------------------------------------------------------------------------------
 
-    function helloFrame() { return JSON.stringify({ k: 'hello', v: PROTOCOL_VERSION, max: opts.maxFrameChars }); }
+    function helloFrame() {
+      var hello = { k: 'hello', v: PROTOCOL_VERSION, max: opts.maxFrameChars };
+      if (bridge && bridge.kind === 'frame' && env.location) hello.url = String(env.location.href); // the top page reports it
+      return JSON.stringify(hello);
+    }
 
     function connected(b) {
       bridge = b;
       setState('connecting', null);
       bridge.post(helloFrame());
-      if (b.retryHello && opts.helloRetry > 0) {
-        helloTimer = setInterval(function () { if (!isReady && bridge) bridge.post(helloFrame()); }, opts.helloRetry);
+      // A subframe's top page may load its client after the frame's: it says hello until answered.
+      var every = opts.helloRetry > 0 ? opts.helloRetry : b.kind === 'frame' ? 250 : 0;
+      if (b.retryHello && every > 0) {
+        helloTimer = setInterval(function () { if (!isReady && bridge) bridge.post(helloFrame()); }, every);
       }
     }
 
@@ -642,6 +653,7 @@ namespace FrameIpc
       });
       running.forEach(function (controller) { controller.abort(IpcError('ViewGoneError', 'The connection to the engine closed', 'EVIEWGONE')); });
       running.clear();
+      framesDisconnected(reason);
       setState(next.state, reason, next.retryIn);
     }
 
@@ -772,6 +784,7 @@ namespace FrameIpc
         // A page hidden while a frame flush waits would wait for a frame that never comes.
         env.document.addEventListener('visibilitychange', function () { if (pageHidden() && flushScheduled) flush(); });
       }
+      if (isSubframe()) { connected(frameBridge()); return; } // an <iframe>: through the top page, unless init chose a bridge
       if (discover()) return;
       // An embedded browser may inject its bridge after our script ran (Vuplex announces it with 'vuplexready'),
       // and then wins even over a ?frameipc= connection already made.
@@ -792,6 +805,233 @@ namespace FrameIpc
         discoverTimer = setTimeout(poll, discoverTries < 50 ? 200 : 2000);
       };
       discoverTimer = setTimeout(poll, 200);
+    }
+
+    // ---- frames (browser.md, ""Frames"") ----------------------------------------------------------------------
+    // A page in an <iframe> speaks through its top page's bridge: it posts its frames to window.top, whose client checks
+    // who sent them (a frame of this page, of an allowed origin), names the frame on each envelope (fr) and sends them
+    // on; what the engine sends to a frame (fr) the top page posts to that frame's window. The top page also tells the
+    // engine when a frame attaches, navigates or goes (the 'frame' envelope), so one view has many frames.
+
+    var frameId = 0;          // this client's frame id, from its ready (0: the top page)
+    var frameRecords = [];    // top page: [{id, win, origin, url, doc, parent, attached, answered}]
+    var nextFrameId = 1;
+    var frameRefusal = null;  // a subframe the top page refused: every send throws it
+    var warnedOrigins = {};
+    var docToken = Date.now().toString(36) + Math.random().toString(36).slice(2); // this document, in its hellos
+
+    function isSubframe() {
+      try { return !!env.top && env.top !== env && env.window === env; } catch (err) { return false; }
+    }
+
+    function parentOf(win) { try { return win.parent; } catch (err) { return null; } }
+
+    // True for a window in this page's frame tree (a frame's frame too), never for an opener's popup or another tab.
+    function isDescendant(win) {
+      for (var w = win, i = 0; w && i < 64; i++) {
+        var p = parentOf(w);
+        if (!p || p === w) return false;
+        if (p === env) return true;
+        w = p;
+      }
+      return false;
+    }
+
+    // This page's own origin always; others only when the page listed them (init({ frameOrigins })).
+    function originAllowed(origin) {
+      if (env.location && origin === env.location.origin && origin !== 'null') return true;
+      var list = opts.frameOrigins;
+      if (!list || typeof list.length !== 'number') return false;
+      for (var i = 0; i < list.length; i++) if (String(list[i]) === origin) return true;
+      return false;
+    }
+
+    function recordOf(win) {
+      for (var i = 0; i < frameRecords.length; i++) if (frameRecords[i].win === win) return frameRecords[i];
+      return null;
+    }
+
+    function recordById(id) {
+      for (var i = 0; i < frameRecords.length; i++) if (frameRecords[i].id === id) return frameRecords[i];
+      return null;
+    }
+
+    function postTo(win, origin, data) {
+      try { win.postMessage(data, origin && origin !== 'null' ? origin : '*'); } catch (err) { reportError(err); }
+    }
+
+    function refuseFrame(win, origin, why, host) {
+      var message = 'FrameIPC: a frame of ' + origin + ' may not ' + (host ? 'sendToHost to' : 'use the bridge of') + ' this page (' +
+        location0() + '): ' + why;
+      if (!warnedOrigins[origin + why]) { warnedOrigins[origin + why] = true; warn(message); }
+      postTo(win, origin, { frameipc: 'refused', host: !!host, message: message });
+    }
+
+    function location0() { return env.location ? env.location.origin : 'no origin'; }
+
+    function notAllowed(origin) {
+      return 'its origin is not allowed; the top page allows it with ipcRenderer.init({ frameOrigins: [\'' + origin + '\'] })';
+    }
+
+    function onWindowMessage(event) {
+      var d = event.data;
+      if (!d || typeof d !== 'object' || typeof d.frameipc !== 'string') return;
+      var kind = d.frameipc;
+      if (kind === 'host') { onSendToHost(event, d); return; }
+      if (kind === 'up' || kind === 'leave') { if (!isSubframe()) fromFrame(event, d); return; }
+      if (bridge && bridge.kind === 'frame' && event.source === env.top) toThisFrame(d);
+      else if (kind === 'refused' && d.host && event.source === env.parent) reportError(IpcError('ForbiddenError', String(d.message), 'EFORBIDDEN'));
+    }
+
+    // ---- the top page's side
+
+    function fromFrame(event, d) {
+      var win = event.source, origin = event.origin, rec = recordOf(win);
+      var why = !isDescendant(win) ? 'it is not a frame of this page' : !originAllowed(origin) ? notAllowed(origin) : null;
+      if (why) {
+        if (rec) dropFrame(rec);
+        if (d.frameipc === 'up') refuseFrame(win, origin, why, false);
+        return;
+      }
+      if (d.frameipc === 'leave') { if (rec && rec.doc === d.doc) frameLeft(rec); return; }
+      if (typeof d.f !== 'string') return;
+      var value;
+      try { value = JSON.parse(d.f); } catch (err) { return; } // the frame's own client never posts what does not parse
+      var list = value && value.k === 'batch' && Array.isArray(value.m) ? value.m : [value];
+      for (var i = 0; i < list.length; i++) {
+        var m = list[i];
+        if (!m || typeof m !== 'object' || typeof m.k !== 'string') continue;
+        if (m.k === 'hello') { frameHello(win, origin, d.doc, m); rec = recordOf(win); continue; }
+        if (!rec || !rec.answered || rec.doc !== d.doc) continue; // a frame speaks after its ready, from its document
+        if (m.k !== 'send' && m.k !== 'invoke' && m.k !== 'result' && m.k !== 'cancel' && m.k !== 'error') continue;
+        m.fr = rec.id; // whatever the frame wrote there: it speaks for itself only
+        var s = JSON.stringify(m);
+        if (s.length > sendLimit()) continue; // its own client checks the max its ready gave it
+        push(s, 0, true);
+      }
+    }
+
+    function frameHello(win, origin, doc, m) {
+      var rec = recordOf(win), url = typeof m.url === 'string' ? m.url : null;
+      if (!rec) {
+        var parent = 0;
+        for (var w = parentOf(win), i = 0; w && w !== env && i < 64; w = parentOf(w), i++) {
+          var up = recordOf(w);
+          if (up) { parent = up.id; break; }
+        }
+        rec = { id: nextFrameId++, win: win, parent: parent, attached: false, answered: false };
+        frameRecords.push(rec);
+      } else if (rec.doc !== doc) {
+        rec.answered = false;
+        if (rec.attached) pushFrameOp(rec, 'navigate', origin, url || location0());
+      }
+      rec.doc = doc;
+      rec.origin = origin;
+      rec.url = url;
+      answerFrame(rec);
+    }
+
+    // Once this page is ready: the engine hears of the frame, then the frame gets its ready (again, for a retried hello).
+    function answerFrame(rec) {
+      if (!isReady || rec.doc === null) return;
+      if (!rec.attached) { rec.attached = true; pushFrameOp(rec, 'attach', rec.origin, rec.url); }
+      rec.answered = true;
+      // Room for the fr this page adds to each of the frame's envelopes.
+      var ready = { k: 'ready', v: PROTOCOL_VERSION, view: viewId, max: sendLimit() - 24, fr: rec.id };
+      postTo(rec.win, rec.origin, { frameipc: 'down', f: JSON.stringify(ready) });
+    }
+
+    function pushFrameOp(rec, op, origin, url) {
+      if (!isReady) return;
+      var envelope = { k: 'frame', fr: rec.id, op: op };
+      if (op === 'attach') envelope.parent = rec.parent;
+      if (origin) envelope.origin = origin;
+      if (url) envelope.url = url;
+      push(JSON.stringify(envelope), 0, true);
+    }
+
+    // The frame's document is going: removed (its window is closed by now) or navigating (a new hello will follow).
+    function frameLeft(rec) {
+      rec.answered = false;
+      rec.doc = null;
+      var closed;
+      try { closed = rec.win.closed === true; } catch (err) { closed = true; }
+      if (closed) dropFrame(rec);
+      else if (rec.attached) pushFrameOp(rec, 'navigate', null, null);
+    }
+
+    // The engine detaches a frame's own frames with it; here they go too, unannounced.
+    function dropFrame(rec) {
+      var gone = [rec.id];
+      for (var i = 0; i < frameRecords.length; i++) {
+        if (gone.indexOf(frameRecords[i].parent) >= 0 && gone.indexOf(frameRecords[i].id) < 0) { gone.push(frameRecords[i].id); i = -1; }
+      }
+      frameRecords = frameRecords.filter(function (r) { return gone.indexOf(r.id) < 0; });
+      if (rec.attached) pushFrameOp(rec, 'detach', null, null);
+    }
+
+    // An envelope from the engine with fr: to that frame's window, only while it is the document that said hello.
+    function routeToFrame(m) {
+      if (bridge && bridge.kind === 'frame') return false; // a subframe's own envelopes carry its fr
+      var rec = recordById(m.fr);
+      if (rec && rec.answered) postTo(rec.win, rec.origin, { frameipc: 'down', f: stringifyEnvelope(m, [m.a, m.r, m.e]) });
+      return true;
+    }
+
+    // This page lost the engine: its frames did too; they say hello again and are attached anew when it is back.
+    function framesDisconnected(reason) {
+      for (var i = 0; i < frameRecords.length; i++) {
+        var rec = frameRecords[i];
+        rec.attached = rec.answered = false;
+        postTo(rec.win, rec.origin, { frameipc: 'gone', reason: reason });
+      }
+    }
+
+    function framesReady() {
+      for (var i = 0; i < frameRecords.length; i++) answerFrame(frameRecords[i]);
+    }
+
+    // ---- a subframe's side
+
+    function frameBridge() {
+      return { kind: 'frame', retryHello: true, post: function (f) { env.top.postMessage({ frameipc: 'up', f: f, doc: docToken }, '*'); } };
+    }
+
+    function toThisFrame(d) {
+      if (d.frameipc === 'down' && typeof d.f === 'string') { receive(d.f); return; }
+      var b = bridge;
+      if (d.frameipc === 'gone') {
+        disconnected(String(d.reason), { state: 'connecting' });
+        connected(b);
+      } else if (d.frameipc === 'refused' && !d.host) {
+        frameRefusal = IpcError('ForbiddenError', String(d.message), 'EFORBIDDEN');
+        disconnected(frameRefusal.message, { state: 'closed' });
+        pending.forEach(function (p, id) { settle(id, p); p.reject(IpcError.forInvoke(p.channel, frameRefusal)); });
+        queue = [];
+        queuedChars = 0;
+        reportError(frameRefusal);
+      } else if (d.frameipc === 'refused') reportError(IpcError('ForbiddenError', String(d.message), 'EFORBIDDEN'));
+    }
+
+    // Electron's <webview> ipc-message: a guest's sendToHost reaches its <iframe> element in this page, no engine involved.
+    function onSendToHost(event, d) {
+      if (typeof d.ch !== 'string' || !Array.isArray(d.a) || !env.document) return;
+      var frames = env.document.querySelectorAll('iframe, frame'), element = null;
+      for (var i = 0; i < frames.length && !element; i++) if (frames[i].contentWindow === event.source) element = frames[i];
+      if (!element) return; // not a frame of this page's document
+      if (!originAllowed(event.origin)) { refuseFrame(event.source, event.origin, notAllowed(event.origin), true); return; }
+      var e = new env.Event('ipc-message');
+      e.channel = d.ch;
+      e.args = d.a;
+      element.dispatchEvent(e);
+    }
+
+    function watchFrames() {
+      if (typeof env.addEventListener !== 'function' || env.window !== env) return;
+      env.addEventListener('message', onWindowMessage);
+      env.addEventListener('pagehide', function () {
+        if (bridge && bridge.kind === 'frame') env.top.postMessage({ frameipc: 'leave', doc: docToken }, '*');
+      });
     }
 
     // ---- public API -----------------------------------------------------------------------------------------
@@ -922,6 +1162,14 @@ namespace FrameIpc
       p.reject(error);
     }
 
+    /** Electron's sendToHost: to the page that embeds this one, as an 'ipc-message' event on its <iframe>; no engine. */
+    api.sendToHost = function (channel) {
+      checkReleased();
+      checkChannel(channel);
+      if (!isSubframe()) throw new Error('ipcRenderer.sendToHost() needs an embedding page: this page is not in a frame');
+      env.parent.postMessage({ frameipc: 'host', ch: channel, a: Array.prototype.slice.call(arguments, 1) }, '*');
+    };
+
     api.sendSync = function (channel) {
       throw new Error(""ipcRenderer.sendSync('"" + channel + ""') cannot block over the "" + (bridge ? bridge.kind : 'page\'s') +
         ' bridge: a page cannot wait for the engine without freezing. Use ipcRenderer.invoke() and await its Promise instead.');
@@ -956,12 +1204,14 @@ namespace FrameIpc
     api.onerror = null;
     api.receive = receive; // for script bridges that deliver by calling a function: window.__frameIpcReceive
     Object.defineProperty(api, 'viewId', { get: function () { return viewId; }, enumerable: true });
+    Object.defineProperty(api, 'frameId', { get: function () { return frameId; }, enumerable: true });
     Object.defineProperty(api, 'isReady', { get: function () { return isReady; }, enumerable: true });
     Object.defineProperty(api, 'bridge', { get: function () { return bridge ? bridge.kind : null; }, enumerable: true });
     Object.defineProperty(api, 'connectionState', { get: function () { return state; }, enumerable: true });
     api.ready = readyPromise;
     Object.defineProperty(api, '_start', { value: start }); // for the loader below, not for pages
     watchLifecycle();
+    if (!options) watchFrames(); // one relay per window: the page's own instance, not one made with create()
     if (options) for (key in DEFAULTS) if (options[key] !== undefined) opts[key] = options[key];
     return api;
   }

@@ -100,6 +100,12 @@ export interface InitOptions {
    * besides loopback (127.0.0.0/8, localhost, [::1]). Set it with init() before the page finishes parsing. Default none.
    */
   allowedQueryHosts?: string[];
+  /**
+   * Origins (`'https://store.example'`, exact) besides this page's own whose `<iframe>`s may use this page's bridge
+   * to the engine, and whose sendToHost reaches this page. A frame of another origin is refused: it gets a
+   * ForbiddenError, and nothing it sends reaches the engine. Default none (this page's own origin only).
+   */
+  frameOrigins?: string[];
   /** Reconnect to the dev server after it goes away, backing off from 250 ms to 5 s. Default true. */
   reconnect?: boolean;
   /**
@@ -168,6 +174,13 @@ export interface IpcRenderer<C extends { [K in keyof C]: ChannelSpec } = AnyChan
    * `IPC method called after context was released` once the page is gone.
    */
   send<K extends ChannelFor<C, 'page-to-engine'>>(channel: K, ...args: ChannelArgs<C, K>): void;
+  /**
+   * Electron's sendToHost: from a page in an `<iframe>` to the page that embeds it, as an `ipc-message` event
+   * (IpcMessageEvent) on that `<iframe>` element; no engine involved. Arguments cross by structured clone. The embedding
+   * page must run ipc-renderer.js and allow this page's origin (its own is allowed; others with frameOrigins).
+   * Throws in a page that is not in a frame.
+   */
+  sendToHost(channel: string, ...args: unknown[]): void;
   /** One-way message to another view, relayed by the engine. */
   sendTo<K extends ChannelName<C>>(viewId: number, channel: K, ...args: ChannelArgs<C, K>): void;
   /** Calls the engine's handler; rejects with an IpcError (TimeoutError after 10 s by default), or with send's errors. */
@@ -194,16 +207,24 @@ export interface IpcRenderer<C extends { [K in keyof C]: ChannelSpec } = AnyChan
   /** The engine's id for this view; 0 before ready. Changes after a reconnect (a new handshake). */
   readonly viewId: number;
   readonly isReady: boolean;
+  /** This page's frame id in its view: 0 for the top page, the engine's WebFrameMain.Id in an `<iframe>` (after ready). */
+  readonly frameId: number;
   /** Where the connection stands; see ConnectionState. */
   readonly connectionState: ConnectionState;
   /** Calls the listener on every change of connectionState; returns a function that removes it. */
   onConnectionStateChange(listener: (change: ConnectionStateChange) => void): () => void;
-  /** 'websocket', 'host', 'vuplex', 'webview2', 'cef', or null while none is found. */
+  /** 'websocket', 'host', 'vuplex', 'webview2', 'cef', 'frame' (an `<iframe>` through its top page), or null while none is found. */
   readonly bridge: string | null;
   /** Called with `error` envelopes from the engine (protocol problems no one waits on). Default: reported to the console. */
   onerror: ((error: IpcError) => void) | null;
   /** Delivers one frame from the engine (what `window.__frameIpcReceive` calls). */
   receive(frame: string | object): void;
+}
+
+/** What an `<iframe>` element dispatches when the page in it calls ipcRenderer.sendToHost (Electron's `<webview>` ipc-message). */
+export interface IpcMessageEvent extends Event {
+  readonly channel: string;
+  readonly args: unknown[];
 }
 
 export declare const ipcRenderer: IpcRenderer;
@@ -227,5 +248,9 @@ declare global {
     readonly __frameIpcReceive: (frame: string) => void;
     /** A generic host object; defined by ScriptBridgeTransport.InjectionScript. */
     frameIpcHost?: { post(frame: string): void };
+  }
+  interface HTMLElementEventMap {
+    /** On an `<iframe>`: the page in it called ipcRenderer.sendToHost. */
+    'ipc-message': IpcMessageEvent;
   }
 }
