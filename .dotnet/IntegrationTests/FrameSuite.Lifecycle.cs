@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
+using NUnit.Framework;
+
+namespace FrameIpc.IntegrationTests
+{
+    /// <summary>Frames in Chromium: scoped handlers and their precedence, SendToFrame, and frames that navigate or are removed.</summary>
+    public sealed partial class FrameSuite
+    {
+        [Test]
+        public async Task AFramesScopedHandlerTakesPrecedence_OverTheViewsAndIpcMains_ForThatFrameOnly()
+        {
+            await LoadAsync();
+            var shop = await AddFrameAsync("shop", AppOrigin + "/frame.html");
+            var other = await AddFrameAsync("other", AppOrigin + "/frame.html?other");
+            var shopFrame = await ReadyFrameAsync(shop);
+            await ReadyFrameAsync(other);
+            await Engine.Run(() =>
+            {
+                Main.Handle("who", e => "main");
+                View.Ipc.Handle("who", e => "view");
+                shopFrame.Ipc.Handle("who", e => "shop frame " + e.SenderFrame.Id);
+            });
+
+            Assert.That(await shop.EvaluateAsync<string>("() => ipcRenderer.invoke('who')"), Is.EqualTo("shop frame " + shopFrame.Id));
+            Assert.That(await other.EvaluateAsync<string>("() => ipcRenderer.invoke('who')"), Is.EqualTo("view"));
+            Assert.That(await Js<string>("() => ipcRenderer.invoke('who')"), Is.EqualTo("view"));
+            await Engine.Run(() => View.Ipc.RemoveHandler("who"));
+            Assert.That(await other.EvaluateAsync<string>("() => ipcRenderer.invoke('who')"), Is.EqualTo("main"));
+            Assert.That(await shop.EvaluateAsync<string>("() => ipcRenderer.invoke('who')"), Is.EqualTo("shop frame " + shopFrame.Id));
+        }
+
+        [Test]
+        public async Task SendToFrame_ReachesThatFrameOnly_AndTheEnginesInvokeOfAFrameIsAnsweredByIt()
+        {
+            await LoadAsync();
+            await Js("() => { window.topGot = []; ipcRenderer.on('to-frame', (e, text) => window.topGot.push(text)); }");
+            var shop = await AddFrameAsync("shop", AppOrigin + "/frame.html");
+            var other = await AddFrameAsync("other", AppOrigin + "/frame.html?other");
+            var shopFrame = await ReadyFrameAsync(shop);
+            await ReadyFrameAsync(other);
+            await shop.EvaluateAsync("() => ipcRenderer.handle('title', (e, n) => 'Shop ' + n)");
+            await other.EvaluateAsync("() => ipcRenderer.handle('title', () => 'Other')");
+
+            await Engine.Run(() => View.SendToFrame(shopFrame.Id, "to-frame", "only the shop"));
+            string title = await Engine.Call(() => shopFrame.InvokeAsync<int, string>("title", 7));
+
+            await UntilFrame(shop, "() => window.got.length === 1");
+            Assert.That(await shop.EvaluateAsync<string>("() => window.got[0]"), Is.EqualTo("only the shop"));
+            Assert.That(title, Is.EqualTo("Shop 7"));
+            await EngineFenceAsync();
+            Assert.That(await other.EvaluateAsync<int>("() => window.got.length"), Is.EqualTo(0));
+            Assert.That(await Js<int>("() => window.topGot.length"), Is.EqualTo(0));
+        }
+
+        [Test]
+        public async Task AFrameThatNavigates_RejectsThePendingInvokesBothWays_AndComesBackWithItsIdAndNewUrl()
+        {
+            await LoadAsync();
+            var shop = await AddFrameAsync("shop", AppOrigin + "/frame.html");
+            var frame = await ReadyFrameAsync(shop);
+            var tokens = new ConcurrentQueue<CancellationToken>();
+            await Engine.Run(() => Main.Handle<int>("slow", (e, token) => { tokens.Enqueue(token); return new TaskCompletionSource<int>().Task; }));
+            await shop.EvaluateAsync("() => { ipcRenderer.handle('never', () => new Promise(() => {})); ipcRenderer.invoke('slow').catch(() => {}); }");
+            await Until(() => tokens.Count == 1, "the frame's invoke to reach its handler");
+            var toFrame = Engine.Call(() => frame.InvokeAsync<string>("never"));
+            var navigated = new ConcurrentQueue<string>();
+            await Engine.Run(() => View.FrameNavigated += f => navigated.Enqueue(f.Id + " " + f.Url));
+
+            await Js("() => { document.querySelector('iframe[name=shop]').src = 'http://app.test/frame.html?second'; }");
+
+            var ex = Assert.ThrowsAsync<IpcException>(() => toFrame);
+            Assert.That(ex.Name, Is.EqualTo(IpcErrorNames.ViewGone));
+            Assert.That(ex.Message, Does.Contain($"frame {frame.Id} of view {View.Id} navigated"));
+            tokens.TryPeek(out var token);
+            Assert.That(token.IsCancellationRequested, Is.True, "the frame's own invoke was abandoned on the engine");
+            await Until(() => navigated.Count == 1, "the frame's new document to say hello");
+            Assert.That(navigated, Is.EqualTo(new[] { frame.Id + " " + AppOrigin + "/frame.html?second" }));
+            Assert.That(await Engine.Run(() => View.FindFrame(frame.Id)), Is.SameAs(frame));
+            Assert.That(frame.Detached, Is.False);
+        }
+
+        [Test]
+        public async Task AFrameThatIsRemoved_RejectsThePendingInvokesBothWays_AndIsDetached()
+        {
+            await LoadAsync();
+            var shop = await AddFrameAsync("shop", AppOrigin + "/frame.html");
+            var frame = await ReadyFrameAsync(shop);
+            var tokens = new ConcurrentQueue<CancellationToken>();
+            var detached = new ConcurrentQueue<int>();
+            await Engine.Run(() =>
+            {
+                Main.Handle<int>("slow", (e, token) => { tokens.Enqueue(token); return new TaskCompletionSource<int>().Task; });
+                View.FrameDetached += f => detached.Enqueue(f.Id);
+            });
+            await shop.EvaluateAsync("() => { ipcRenderer.handle('never', () => new Promise(() => {})); ipcRenderer.invoke('slow').catch(() => {}); }");
+            await Until(() => tokens.Count == 1, "the frame's invoke to reach its handler");
+            var toFrame = Engine.Call(() => frame.InvokeAsync<string>("never"));
+
+            await Js("() => document.querySelector('iframe[name=shop]').remove()");
+
+            var ex = Assert.ThrowsAsync<IpcException>(() => toFrame);
+            Assert.That(ex.Name, Is.EqualTo(IpcErrorNames.ViewGone));
+            Assert.That(ex.Message, Does.Contain($"frame {frame.Id} of view {View.Id} was removed"));
+            tokens.TryPeek(out var token);
+            Assert.That(token.IsCancellationRequested, Is.True);
+            await Until(() => detached.Count == 1, "FrameDetached");
+            Assert.That(detached, Is.EqualTo(new[] { frame.Id }));
+            Assert.That(frame.Detached, Is.True);
+            Assert.That(await Engine.Run(() => View.FindFrame(frame.Id)), Is.Null);
+            var sendAfter = Assert.ThrowsAsync<IpcException>(() => Engine.Run(() => View.SendToFrame(frame.Id, "to-frame", "late")));
+            Assert.That(sendAfter.Name, Is.EqualTo(IpcErrorNames.ViewGone));
+        }
+    }
+}
