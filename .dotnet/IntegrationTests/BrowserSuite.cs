@@ -73,12 +73,16 @@ namespace FrameIpc.IntegrationTests
                 Path = Path.Combine(PagesDir, "test.html"),
                 ContentType = "text/html",
             }));
-            await Context.RouteAsync(origin + "/frameipc/ipc-renderer.js", route => route.FulfillAsync(new RouteFulfillOptions
+            await RouteRendererAsync(origin);
+        }
+
+        /// <summary>Serves the renderer script under <paramref name="origin"/> at /frameipc/ipc-renderer.js, as a host would inject it.</summary>
+        protected Task RouteRendererAsync(string origin) =>
+            Context.RouteAsync(origin + "/frameipc/ipc-renderer.js", route => route.FulfillAsync(new RouteFulfillOptions
             {
                 Body = ScriptBridgeTransport.RendererScript,
                 ContentType = "text/javascript",
             }));
-        }
 
         [SetUp]
         public async Task OpenPage()

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.IO;
 using System.Linq;
-using System.Threading.Channels;
 using System.Threading.Tasks;
 using Microsoft.Playwright;
 using NUnit.Framework;
@@ -22,15 +21,14 @@ namespace FrameIpc.IntegrationTests
         private const string StoreOrigin = "http://store.test";
 
         private ScriptBridgeTransport _transport;
-        private Channel<string> _scripts;
-        private Task _pump;
+        private ScriptPump _scripts;
 
         protected override string ExpectedBridge => "host";
 
         protected override Task StartTransportAsync()
         {
-            _scripts = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-            _transport = ScriptBridgeTransport.ForScriptExecution(script => _scripts.Writer.TryWrite(script));
+            var scripts = _scripts = new ScriptPump();
+            _transport = ScriptBridgeTransport.ForScriptExecution(script => scripts.Post(script));
             Main.Attach(_transport, AppOrigin);
             return Task.CompletedTask;
         }
@@ -47,31 +45,14 @@ namespace FrameIpc.IntegrationTests
                     string name = Path.GetFileName(new Uri(route.Request.Url).AbsolutePath);
                     return route.FulfillAsync(new RouteFulfillOptions { Path = Path.Combine(PagesDir, name == "frame.html" ? "frame.html" : "test.html"), ContentType = "text/html" });
                 });
-                await Context.RouteAsync(origin + "/frameipc/ipc-renderer.js", route => route.FulfillAsync(new RouteFulfillOptions
-                {
-                    Body = ScriptBridgeTransport.RendererScript,
-                    ContentType = "text/javascript",
-                }));
+                await RouteRendererAsync(origin);
             }
-            _pump = Task.Run(PumpAsync);
-        }
-
-        private async Task PumpAsync()
-        {
-            await foreach (var script in _scripts.Reader.ReadAllAsync())
-            {
-                try { await Page.EvaluateAsync(script); }
-                catch (PlaywrightException) { }
-            }
+            _scripts.Start(() => Page);
         }
 
         protected override Task NavigateAsync() => Page.GotoAsync(AppOrigin + "/test.html");
 
-        protected override void StopTransport()
-        {
-            _scripts?.Writer.TryComplete();
-            _pump?.Wait(Deadline);
-        }
+        protected override void StopTransport() => _scripts?.Stop(Deadline);
 
         /// <summary>Adds <c>&lt;iframe name=<paramref name="name"/> src=<paramref name="url"/>&gt;</c> to the top page and returns its frame once its script ran.</summary>
         private async Task<IFrame> AddFrameAsync(string name, string url)

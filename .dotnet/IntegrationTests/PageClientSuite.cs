@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.IO;
 using System.Threading;
-using System.Threading.Channels;
 using System.Threading.Tasks;
 using Microsoft.Playwright;
 using NUnit.Framework;
@@ -24,8 +23,7 @@ namespace FrameIpc.IntegrationTests
         // Every frame the page posted, and how long it was.
         private readonly ConcurrentQueue<string> _posted = new ConcurrentQueue<string>();
         private ScriptBridgeTransport _transport;
-        private Channel<string> _scripts;
-        private Task _pump;
+        private ScriptPump _scripts;
 
         protected override string ExpectedBridge => "host";
 
@@ -41,8 +39,8 @@ namespace FrameIpc.IntegrationTests
         protected override Task StartTransportAsync()
         {
             _posted.Clear();
-            _scripts = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-            _transport = ScriptBridgeTransport.ForScriptExecution(script => _scripts.Writer.TryWrite(script));
+            var scripts = _scripts = new ScriptPump();
+            _transport = ScriptBridgeTransport.ForScriptExecution(script => scripts.Post(script));
             Main.Attach(_transport, Origin);
             return Task.CompletedTask;
         }
@@ -65,35 +63,20 @@ namespace FrameIpc.IntegrationTests
                 string file = Path.Combine(PagesDir, name.EndsWith(".html", StringComparison.Ordinal) ? name : "test.html");
                 return route.FulfillAsync(new RouteFulfillOptions { Path = File.Exists(file) ? file : Path.Combine(PagesDir, "test.html"), ContentType = "text/html" });
             });
-            await Context.RouteAsync(Origin + "/frameipc/ipc-renderer.js", route => route.FulfillAsync(new RouteFulfillOptions
-            {
-                Body = ScriptBridgeTransport.RendererScript,
-                ContentType = "text/javascript",
-            }));
+            await RouteRendererAsync(Origin);
             await Context.RouteAsync(Origin + "/frameipc/ipc-renderer.mjs", route => route.FulfillAsync(new RouteFulfillOptions
             {
                 Body = RendererScriptText.ModuleSource,
                 ContentType = "text/javascript",
             }));
-            _pump = Task.Run(PumpAsync);
-        }
-
-        // The host's ExecuteJavaScript, in order.
-        private async Task PumpAsync()
-        {
-            await foreach (var script in _scripts.Reader.ReadAllAsync())
-            {
-                try { await Page.EvaluateAsync(script); }
-                catch (PlaywrightException) { }
-            }
+            _scripts.Start(() => Page);
         }
 
         protected override Task NavigateAsync() => Page.GotoAsync(Origin + "/test.html");
 
         protected override void StopTransport()
         {
-            _scripts?.Writer.TryComplete();
-            _pump?.Wait(Deadline);
+            _scripts?.Stop(Deadline);
         }
 
         private Task InjectHostAsync() => Js("() => window.__injectHost()");

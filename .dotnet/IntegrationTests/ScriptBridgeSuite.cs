@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading;
-using System.Threading.Channels;
 using System.Threading.Tasks;
 using Microsoft.Playwright;
 using NUnit.Framework;
@@ -17,8 +16,7 @@ namespace FrameIpc.IntegrationTests
     {
         private const string Origin = "http://app.test";
         private ScriptBridgeTransport _transport;
-        private Channel<string> _scripts;
-        private Task _pump;
+        private ScriptPump _scripts;
         private int _posts;   // crossings page → engine
         private int _pushes;  // crossings engine → page
 
@@ -26,9 +24,9 @@ namespace FrameIpc.IntegrationTests
 
         protected override Task StartTransportAsync()
         {
-            _scripts = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+            var scripts = _scripts = new ScriptPump();
             _posts = _pushes = 0;
-            _transport = ScriptBridgeTransport.ForScriptExecution(script => { Interlocked.Increment(ref _pushes); _scripts.Writer.TryWrite(script); });
+            _transport = ScriptBridgeTransport.ForScriptExecution(script => { Interlocked.Increment(ref _pushes); scripts.Post(script); });
             Main.Attach(_transport, Origin);
             return Task.CompletedTask;
         }
@@ -40,26 +38,12 @@ namespace FrameIpc.IntegrationTests
             await Context.AddInitScriptAsync("if (location.origin === '" + Origin + "') {\n" +
                 ScriptBridgeTransport.InjectionScript("window.__frameIpcTestPost") + "\n}");
             await RouteTestPageAsync(Origin);
-            _pump = Task.Run(PumpAsync);
-        }
-
-        // The host's ExecuteJavaScript, in order. A script that lands while the page navigates is lost, as in a real browser.
-        private async Task PumpAsync()
-        {
-            await foreach (var script in _scripts.Reader.ReadAllAsync())
-            {
-                try { await Page.EvaluateAsync(script); }
-                catch (PlaywrightException) { }
-            }
+            _scripts.Start(() => Page);
         }
 
         protected override Task NavigateAsync() => Page.GotoAsync(Origin + "/test.html");
 
-        protected override void StopTransport()
-        {
-            _scripts?.Writer.TryComplete();
-            _pump?.Wait(System.TimeSpan.FromSeconds(30));
-        }
+        protected override void StopTransport() => _scripts?.Stop(System.TimeSpan.FromSeconds(30));
 
         protected override Task UntilAttachedAsync() => Task.CompletedTask; // attached before the page exists
 
