@@ -894,7 +894,7 @@ namespace FrameIpc
         return;
       }
       if (d.frameipc === 'leave') { if (rec && rec.doc === d.doc) frameLeft(rec); return; }
-      if (typeof d.f !== 'string') return;
+      if (typeof d.f !== 'string' || d.f.length > opts.maxFrameChars) return; // its own client never posts more
       var value;
       try { value = JSON.parse(d.f); } catch (err) { return; } // the frame's own client never posts what does not parse
       var list = value && value.k === 'batch' && Array.isArray(value.m) ? value.m : [value];
