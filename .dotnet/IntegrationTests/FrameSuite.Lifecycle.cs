@@ -32,6 +32,33 @@ namespace FrameIpc.IntegrationTests
         }
 
         [Test]
+        public async Task AFrameInAFrame_SpeaksThroughTheTopPage_WithItsParentFrame_AndSendsToHostToTheFrameThatEmbedsIt()
+        {
+            await LoadAsync();
+            var heard = new ConcurrentQueue<string>();
+            await Engine.Run(() => Main.On("nested:hello", e => heard.Enqueue(e.SenderFrame.Id + " parent " + e.SenderFrame.Parent.Id)));
+            var shop = await AddFrameAsync("shop", AppOrigin + "/frame.html");
+            var shopFrame = await ReadyFrameAsync(shop);
+            var inner = await AddFrameAsync("inner", AppOrigin + "/frame.html?inner", shop);
+            var innerFrame = await ReadyFrameAsync(inner);
+            await shop.EvaluateAsync("() => { window.hostGot = []; document.querySelector('iframe').addEventListener('ipc-message', e => window.hostGot.push(e.channel + ' ' + e.args[0])); }");
+
+            await inner.EvaluateAsync("() => { ipcRenderer.send('nested:hello'); ipcRenderer.sendToHost('inner:size', 120); }");
+
+            await Until(() => heard.Count == 1, "the nested frame's send");
+            Assert.That(heard, Is.EqualTo(new[] { innerFrame.Id + " parent " + shopFrame.Id }));
+            Assert.That(innerFrame.Parent, Is.SameAs(shopFrame));
+            await UntilFrame(shop, "() => window.hostGot.length === 1");
+            Assert.That(await shop.EvaluateAsync<string>("() => window.hostGot[0]"), Is.EqualTo("inner:size 120"));
+
+            var detached = new ConcurrentQueue<int>();
+            await Engine.Run(() => View.FrameDetached += f => detached.Enqueue(f.Id));
+            await Js("() => document.querySelector('iframe[name=shop]').remove()");
+            await Until(() => detached.Count == 2, "both frames to be detached");
+            Assert.That(innerFrame.Detached && shopFrame.Detached, Is.True, "a removed frame takes its own frames with it");
+        }
+
+        [Test]
         public async Task SendToFrame_ReachesThatFrameOnly_AndTheEnginesInvokeOfAFrameIsAnsweredByIt()
         {
             await LoadAsync();

@@ -54,10 +54,12 @@ namespace FrameIpc.IntegrationTests
 
         protected override void StopTransport() => _scripts?.Stop(Deadline);
 
-        /// <summary>Adds <c>&lt;iframe name=<paramref name="name"/> src=<paramref name="url"/>&gt;</c> to the top page and returns its frame once its script ran.</summary>
-        private async Task<IFrame> AddFrameAsync(string name, string url)
+        /// <summary>Adds <c>&lt;iframe name=<paramref name="name"/> src=<paramref name="url"/>&gt;</c> to the top page (or <paramref name="parent"/>) and returns its frame once its script ran.</summary>
+        private async Task<IFrame> AddFrameAsync(string name, string url, IFrame parent = null)
         {
-            await Js($"() => {{ const f = document.createElement('iframe'); f.name = '{name}'; f.src = '{url}'; document.body.appendChild(f); }}");
+            string add = $"() => {{ const f = document.createElement('iframe'); f.name = '{name}'; f.src = '{url}'; document.body.appendChild(f); }}";
+            if (parent == null) await Js(add);
+            else await parent.EvaluateAsync(add);
             IFrame frame = null;
             await Until(() => (frame = Page.Frames.FirstOrDefault(f => f.Name == name && f.Url == url)) != null, "the iframe " + name);
             await frame.WaitForFunctionAsync("() => window.ipcRenderer && window.got");

@@ -60,6 +60,19 @@ namespace FrameIpc.Tests.Api
             raw.Close();
         }
 
+        [Test]
+        public void AFramesInvokeRefusedWhileBeingReadIsAnsweredToThatFrame_WhereverItsFrSits()
+        {
+            using var rig = new IpcRig();
+            var raw = FrameTests.ViewWithFrame(rig);
+
+            raw.Send("{\"k\":\"invoke\",\"ch\":5,\"id\":4,\"fr\":2}");
+            rig.Main.Tick();
+
+            Assert.That(raw.AllReceived, Does.Contain("{\"k\":\"result\",\"id\":4,\"fr\":2,\"e\":{\"name\":\"ProtocolError\",\"message\":\"Member 'ch' must be a string\""));
+            raw.Close();
+        }
+
         [TestCase("{\"k\":\"frame\",\"fr\":3}", "A frame envelope needs a string 'op' (attach, navigate or detach)", TestName = "Frame op missing")]
         [TestCase("{\"k\":\"frame\",\"fr\":3,\"op\":\"explode\"}", "Unknown frame op 'explode' (attach, navigate or detach)", TestName = "Frame op unknown")]
         [TestCase("{\"k\":\"frame\",\"fr\":3,\"op\":7}", "Member 'op' of a frame envelope must be a string", TestName = "Frame op not a string")]
