@@ -146,6 +146,25 @@ namespace FrameIpc.IntegrationTests
         }
 
         [Test]
+        public async Task AWindowThatIsNotAFrameOfThePage_IsRefused_EvenOfTheSameOrigin()
+        {
+            await LoadAsync();
+            // A same-origin popup posing as a frame: its messages come from a window outside the page's frame tree.
+            string answer = await Js<string>(@"async () => {
+                const popup = window.open('');
+                const answered = new Promise(resolve => popup.addEventListener('message', e => resolve(e.data.frameipc + ': ' + e.data.message)));
+                popup.eval(""opener.postMessage({ frameipc: 'up', f: JSON.stringify({ k: 'hello', v: 1 }), doc: 'x' }, '*')"");
+                const text = await answered;
+                popup.close();
+                return text;
+            }");
+
+            Assert.That(answer, Is.EqualTo($"refused: FrameIPC: a frame of {AppOrigin} may not use the bridge of this page ({AppOrigin}): it is not a frame of this page"));
+            await EngineFenceAsync();
+            Assert.That(await Engine.Run(() => View.AllFrames.Count), Is.EqualTo(1), "no frame attached");
+        }
+
+        [Test]
         public async Task AFrameOfAForeignOrigin_WorksWhenTheTopPageListsIt()
         {
             await LoadAsync();

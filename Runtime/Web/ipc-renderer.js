@@ -978,14 +978,26 @@
       }
     }
 
+    // Every handshake is a fresh start on the engine (a repeated hello counts as a reload there): the frames attach again.
     function framesReady() {
-      for (var i = 0; i < frameRecords.length; i++) answerFrame(frameRecords[i]);
+      for (var i = 0; i < frameRecords.length; i++) {
+        frameRecords[i].attached = false;
+        answerFrame(frameRecords[i]);
+      }
     }
 
     // ---- a subframe's side
 
     function frameBridge() {
-      return { kind: 'frame', retryHello: true, post: function (f) { env.top.postMessage({ frameipc: 'up', f: f, doc: docToken }, '*'); } };
+      var hellos = 0;
+      return { kind: 'frame', retryHello: true, post: function (f) {
+        // Before ready only hellos leave: 40 of them unanswered is 10 s.
+        if (!isReady && ++hellos === 40) {
+          warn('FrameIPC: this frame\'s top page has not answered in 10 s: does it load ipc-renderer.js (and allow this origin)? ' +
+            'A frame with a bridge of its own says so with ipcRenderer.init({ host }) or ipcRenderer.init({ url }).');
+        }
+        env.top.postMessage({ frameipc: 'up', f: f, doc: docToken }, '*');
+      } };
     }
 
     function toThisFrame(d) {
