@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
@@ -106,6 +107,25 @@ namespace FrameIpc.IntegrationTests
             Assert.That(navigated, Is.EqualTo(new[] { frame.Id + " " + AppOrigin + "/frame.html?second" }));
             Assert.That(await Engine.Run(() => View.FindFrame(frame.Id)), Is.SameAs(frame));
             Assert.That(frame.Detached, Is.False);
+        }
+
+        [Test]
+        public async Task AFrameThatNavigatesToAnOriginNotAllowed_IsDetached_AndItsNewDocumentRefused()
+        {
+            await LoadAsync();
+            var shop = await AddFrameAsync("shop", AppOrigin + "/frame.html");
+            var frame = await ReadyFrameAsync(shop);
+            var detached = new ConcurrentQueue<int>();
+            await Engine.Run(() => View.FrameDetached += f => detached.Enqueue(f.Id));
+
+            await Js($"() => {{ document.querySelector('iframe[name=shop]').src = '{StoreOrigin}/frame.html'; }}");
+
+            await Until(() => detached.Count == 1, "the frame to be detached");
+            Assert.That(frame.Detached, Is.True);
+            var store = Page.Frames.Single(f => f.Name == "shop");
+            await UntilFrame(store, "() => window.ipcRenderer && ipcRenderer.connectionState === 'closed'");
+            Assert.That(await Engine.Run(() => View.AllFrames.Count), Is.EqualTo(1));
+            TakePageErrors();
         }
 
         [Test]
