@@ -131,7 +131,7 @@ namespace FrameIpc
             int n = 0;
             do
             {
-                int start = s.SkipValue();
+                int start = s.SkipValidatedValue(); // the frame was validated when it arrived
                 if (n == _argStarts.Length)
                 {
                     Array.Resize(ref _argStarts, n * 2);

@@ -147,7 +147,7 @@ namespace FrameIpc
             else if (key.SequenceEqual("from".AsSpan())) { e.From = (int)Integer(ref s, "from", 0, int.MaxValue); return; }
             else if (key.SequenceEqual("view".AsSpan())) { e.ViewId = (int)Integer(ref s, "view", 1, int.MaxValue); return; }
             else if (key.SequenceEqual("max".AsSpan())) { e.MaxFrame = (int)Integer(ref s, "max", 0, int.MaxValue); return; }
-            s.SkipValue(); // unknown members are ignored, for forward compatibility
+            s.SkipValidatedValue(); // unknown members are ignored, for forward compatibility
         }
 
         /// <summary>The rare escaped string: Newtonsoft unescapes it (any failure is still a protocol error).</summary>
@@ -167,7 +167,7 @@ namespace FrameIpc
         {
             char c = s.Peek();
             if (opener != '\0' && c != opener) throw IpcException.Protocol($"Member '{key}' must be {what}");
-            int start = s.SkipValue();
+            int start = s.SkipValidatedValue(); // Validate has checked it: only its end is needed here
             return new JsonRange(start, s.Position - start);
         }
 
