@@ -167,8 +167,8 @@ namespace FrameIpc
         {
             char c = s.Peek();
             if (opener != '\0' && c != opener) throw IpcException.Protocol($"Member '{key}' must be {what}");
-            int start = s.SkipValidatedValue(); // Validate has checked it: only its end is needed here
-            return new JsonRange(start, s.Position - start);
+            int start = s.SkipValidatedValue(out int firstEnd); // Validate has checked it: only where it (and its first element) ends
+            return new JsonRange(start, s.Position - start, firstEnd);
         }
 
         private static long Integer(ref JsonScanner s, string key, long min, long max = long.MaxValue)

@@ -166,24 +166,35 @@ namespace FrameIpc
         /// limit, finding its end without checking it again: the passes after the validating one (an envelope's members,
         /// its arguments) only need where a value ends. Returns where it started.
         /// </summary>
-        public int SkipValidatedValue()
+        public int SkipValidatedValue() => SkipValidatedValue(out _);
+
+        /// <summary>
+        /// As <see cref="SkipValidatedValue()"/>; for an array, <paramref name="firstEnd"/> is where its first element
+        /// ends (0 for an empty array or another value), so the arguments can be indexed without skipping it again.
+        /// </summary>
+        public int SkipValidatedValue(out int firstEnd)
         {
             SkipWhitespace();
             var text = _text;
             int start = _pos, pos = _pos;
+            firstEnd = 0;
             if (pos >= text.Length) throw Error("the frame ended where a value was expected");
             char c = text[pos];
             if (c == '"') pos = AfterString(text, pos + 1);
             else if (c == '{' || c == '[')
             {
+                bool array = c == '[';
                 int depth = 0;
                 do
                 {
                     if (pos >= text.Length) throw Error("unterminated value");
                     c = text[pos++];
-                    if (c == '"') pos = AfterString(text, pos);
-                    else if (c == '{' || c == '[') depth++;
-                    else if (c == '}' || c == ']') depth--;
+                    if (c == '"') { pos = AfterString(text, pos); continue; }
+                    if (c == '{' || c == '[') { depth++; continue; }
+                    if (c == '}' || c == ']') depth--;
+                    else if (c != ',') continue;
+                    // The array's first top-level ',' or its closing ']': its first element ended before it (whitespace aside).
+                    if (array && firstEnd == 0 && (depth == 0 || (c == ',' && depth == 1))) firstEnd = TrimEnd(text, start + 1, pos - 1);
                 } while (depth > 0);
             }
             else
@@ -193,6 +204,22 @@ namespace FrameIpc
             }
             _pos = pos;
             return start;
+        }
+
+        /// <summary>Moves past a value whose end is already known (<see cref="SkipValidatedValue(out int)"/>); returns where it started.</summary>
+        public int SkipKnownValue(int end)
+        {
+            SkipWhitespace();
+            int start = _pos;
+            _pos = end;
+            return start;
+        }
+
+        /// <summary>The end of the value before <paramref name="stop"/>, whitespace left out; 0 when none lies after <paramref name="from"/>.</summary>
+        private static int TrimEnd(ReadOnlySpan<char> text, int from, int stop)
+        {
+            while (stop > from && text[stop - 1] <= ' ') stop--;
+            return stop > from ? stop : 0;
         }
 
         /// <summary>Where the string whose contents start at <paramref name="pos"/> ends (past its closing quote).</summary>
