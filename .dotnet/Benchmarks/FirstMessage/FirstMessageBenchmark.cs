@@ -91,36 +91,27 @@ namespace FrameIpc.Benchmarks
                     ipc.Main.Tick();
                 });
             }
-            else if (kind == "generated")
-            {
-                GeneratedPlayerState? got = null;
-                ipc.Main.On<GeneratedPlayerState>(Channel, (e, state) => got = state);
-                ipc.View.Send(Channel, GeneratedPlayerState.Sample);
-                ipc.View.Tick();
-                receiveMs = Time(() => ipc.Main.Tick());
-                GeneratedPlayerState.Check(got);
-                sendMs = Time(() =>
-                {
-                    ipc.Links[0].Contents.Send(Channel, GeneratedPlayerState.Sample);
-                    ipc.Main.Tick();
-                });
-            }
-            else
-            {
-                PlayerState? got = null;
-                ipc.Main.On<PlayerState>(Channel, (e, state) => got = state);
-                ipc.View.Send(Channel, PlayerState.Sample);
-                ipc.View.Tick();
-                receiveMs = Time(() => ipc.Main.Tick());
-                PlayerState.Check(got);
-                sendMs = Time(() =>
-                {
-                    ipc.Links[0].Contents.Send(Channel, PlayerState.Sample);
-                    ipc.Main.Tick();
-                });
-            }
+            else if (kind == "generated") (receiveMs, sendMs) = Measure(ipc, GeneratedPlayerState.Sample, GeneratedPlayerState.Check);
+            else (receiveMs, sendMs) = Measure(ipc, PlayerState.Sample, PlayerState.Check);
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0:R} {1:R}", receiveMs, sendMs));
             return 0;
+        }
+
+        /// <summary>The first message of <typeparamref name="T"/> each way: the engine tick receiving it, then an engine send and its tick.</summary>
+        private static (double Receive, double Send) Measure<T>(IpcHarness ipc, T sample, Action<T?> check) where T : class
+        {
+            T? got = null;
+            ipc.Main.On<T>(Channel, (e, state) => got = state);
+            ipc.View.Send(Channel, sample);
+            ipc.View.Tick();
+            double receive = Time(() => ipc.Main.Tick());
+            check(got);
+            double send = Time(() =>
+            {
+                ipc.Links[0].Contents.Send(Channel, sample);
+                ipc.Main.Tick();
+            });
+            return (receive, send);
         }
 
         private static double Time(Action action)
