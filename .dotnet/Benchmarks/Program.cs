@@ -10,7 +10,8 @@ namespace FrameIpc.Benchmarks
     /// <summary>
     /// <c>-- --filter '*'</c> runs the full suite (timed in process CPU time; <c>--wall-clock</c> for elapsed time);
     /// <c>--dry</c> runs every benchmark once (CI); <c>--browser</c> measures headless Chromium over the WebSocket dev
-    /// server. Any other BenchmarkDotNet switch passes through.
+    /// server; <c>--first-message</c> times the first typed message of fresh processes. Any other BenchmarkDotNet switch
+    /// passes through.
     /// Exits non-zero if any benchmark failed, so a broken case cannot pass CI silently.
     /// </summary>
     public static class Program
@@ -21,6 +22,15 @@ namespace FrameIpc.Benchmarks
             if (rest.Remove("--browser"))
             {
                 return BrowserBenchmark.Run(rest);
+            }
+            if (rest.Remove("--first-message"))
+            {
+                return FirstMessageBenchmark.Run(rest);
+            }
+            int child = rest.IndexOf("--first-message-child");
+            if (child >= 0 && child + 1 < rest.Count)
+            {
+                return FirstMessageBenchmark.Child(rest[child + 1], rest.Contains("--after-primitive"));
             }
             bool dry = rest.Remove("--dry");
             bool wallClock = rest.Remove("--wall-clock");

@@ -138,7 +138,7 @@ namespace FrameIpc
         {
             if (_disposed) throw new ObjectDisposedException(nameof(IpcMain));
             TickThreadId = Environment.CurrentManagedThreadId;
-            int messages = _tick.Run(_views.Snapshot, Options, out long elapsed);
+            int messages = _tick.Run(_views.Snapshot, Options, timed: true, out long elapsed);
             if (_viewClosed) PruneClosedViews();
             RecordTick(messages, elapsed);
         }

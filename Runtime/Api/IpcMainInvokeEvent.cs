@@ -139,7 +139,8 @@ namespace FrameIpc
             int n = 0;
             do
             {
-                int start = s.SkipValue();
+                // The frame was validated when it arrived, and reading the envelope found where the first argument ends.
+                int start = n == 0 && _args.FirstEnd > 0 ? s.SkipKnownValue(_args.FirstEnd) : s.SkipValidatedValue();
                 if (n == _argStarts.Length)
                 {
                     Array.Resize(ref _argStarts, n * 2);

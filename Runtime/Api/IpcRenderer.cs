@@ -97,7 +97,7 @@ namespace FrameIpc
         public void SendTo<T1, T2>(int viewId, string channel, T1 arg1, T2 arg2) => Connection.Outbox.Send(channel, new IpcArgs<T1, T2>(arg1, arg2), to: viewId);
 
         /// <summary>Runs this side's listeners, handlers and completions, and sends what they produced as one batch.</summary>
-        public void Tick() => _tick.Run(_self, Options, out _);
+        public void Tick() => _tick.Run(_self, Options, timed: false, out _);
 
         /// <summary>Closes the connection; pending invokes are rejected.</summary>
         public void Dispose() => Connection.Dispose();

@@ -116,10 +116,14 @@ namespace FrameIpc
                     $"{_limits.MaxQueuedFrames} frames and {_limits.MaxQueuedChars} characters, and the receiver is not keeping up", IpcErrorCodes.Limit));
             var lost = _queue.TakeLost();
             if (lost != null) Refusals.Refuse(IpcDiagnosticKind.LimitExceeded, new IpcException(IpcErrorNames.Limit, lost, IpcErrorCodes.Limit));
+            bool first = true;
             while (budget > 0 && _state != ConnectionState.Closed)
             {
                 var frame = _queue.Peek();
                 if (frame == null) break;
+                // The clock is read between frames, not after the last one: a tick of one frame reads it not at all here.
+                if (!first && Stopwatch.GetTimestamp() >= deadline) break;
+                first = false;
                 bool finished;
                 try
                 {
@@ -135,7 +139,6 @@ namespace FrameIpc
                 if (!finished) break;
                 _queue.DropHead();
                 frame.Release();
-                if (Stopwatch.GetTimestamp() >= deadline) break;
             }
         }
 

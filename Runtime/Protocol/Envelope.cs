@@ -46,14 +46,18 @@ namespace FrameIpc
     /// <summary>Where one JSON value sits in a frame buffer; <see cref="Length"/> 0 means absent.</summary>
     internal readonly struct JsonRange
     {
-        public JsonRange(int start, int length)
+        public JsonRange(int start, int length, int firstEnd = 0)
         {
             Start = start;
             Length = length;
+            FirstEnd = firstEnd;
         }
 
         public int Start { get; }
         public int Length { get; }
         public bool IsPresent => Length > 0;
+
+        /// <summary>For an array found while reading an envelope: where its first element ends (0: not recorded).</summary>
+        public int FirstEnd { get; }
     }
 }

@@ -150,7 +150,7 @@ namespace FrameIpc
             else if (key.SequenceEqual("view".AsSpan())) { e.ViewId = (int)Integer(ref s, "view", 1, int.MaxValue); return; }
             else if (key.SequenceEqual("max".AsSpan())) { e.MaxFrame = (int)Integer(ref s, "max", 0, int.MaxValue); return; }
             else if (key.SequenceEqual("fr".AsSpan())) { e.Frame = (int)Integer(ref s, "fr", 0, int.MaxValue); return; }
-            s.SkipValue(); // unknown members are ignored, for forward compatibility
+            s.SkipValidatedValue(); // unknown members are ignored, for forward compatibility
         }
 
         /// <summary>The rare escaped string: Newtonsoft unescapes it (any failure is still a protocol error).</summary>
@@ -170,8 +170,8 @@ namespace FrameIpc
         {
             char c = s.Peek();
             if (opener != '\0' && c != opener) throw IpcException.Protocol($"Member '{key}' must be {what}");
-            int start = s.SkipValue();
-            return new JsonRange(start, s.Position - start);
+            int start = s.SkipValidatedValue(out int firstEnd); // Validate has checked it: only where it (and its first element) ends
+            return new JsonRange(start, s.Position - start, firstEnd);
         }
 
         private static long Integer(ref JsonScanner s, string key, long min, long max = long.MaxValue)

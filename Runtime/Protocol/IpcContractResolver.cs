@@ -29,8 +29,15 @@ namespace FrameIpc
         /// </summary>
         public static void RegisterBuiltIn(Type type, JsonConverter converter) => s_builtIn[type] = converter;
 
+        /// <summary>
+        /// Told of every contract any FrameIPC serializer makes (by reflection, once per type and serializer): tests use it
+        /// to show that a type with a generated codec never gets one. Null (nothing called) unless a test sets it.
+        /// </summary>
+        internal static Action<Type>? ContractMade;
+
         protected override JsonContract CreateContract(Type objectType)
         {
+            ContractMade?.Invoke(objectType);
             var contract = base.CreateContract(objectType);
             var refusal = UnsendableTypeConverter.WhatCannotCross(objectType);
             if (refusal != null) contract.Converter = UnsendableTypeConverter.Instance;

@@ -9,7 +9,7 @@ namespace FrameIpc
     /// and the envelope of every message crosses this path each tick. Newtonsoft still reads and writes every typed
     /// value (arguments, results, error data); this only finds where envelopes and their values begin and end.
     /// </summary>
-    internal ref struct JsonScanner
+    internal ref partial struct JsonScanner
     {
         private readonly ReadOnlySpan<char> _text;
         private readonly int _maxDepth;
@@ -53,27 +53,31 @@ namespace FrameIpc
         public ReadOnlySpan<char> ReadRawString(out bool escaped)
         {
             Expect('"');
-            int start = _pos;
+            var text = _text;
+            int start = _pos, pos = _pos;
             escaped = false;
-            while (_pos < _text.Length)
+            while (true)
             {
-                char c = _text[_pos];
-                if (c == '"')
+                // The run of ordinary characters, with the span and the position in locals (the hot loop of every scan).
+                while (pos < text.Length)
                 {
-                    var raw = _text.Slice(start, _pos - start);
-                    _pos++;
-                    return raw;
+                    char c = text[pos];
+                    if (c == '"' || c == '\\' || c < ' ') break;
+                    pos++;
                 }
-                if (c == '\\')
+                _pos = pos;
+                if (pos >= text.Length) throw Error("unterminated string");
+                char stop = text[pos];
+                if (stop == '"')
                 {
-                    escaped = true;
-                    SkipEscape();
-                    continue;
+                    _pos = pos + 1;
+                    return text.Slice(start, pos - start);
                 }
-                if (c < ' ') throw Error($"control character U+{(int)c:X4} inside a string at {_pos}");
-                _pos++;
+                if (stop != '\\') throw Error($"control character U+{(int)stop:X4} inside a string at {pos}");
+                escaped = true;
+                SkipEscape();
+                pos = _pos;
             }
-            throw Error("unterminated string");
         }
 
         public long ReadInt64()
@@ -165,28 +169,30 @@ namespace FrameIpc
 
         private void SkipNumber()
         {
-            int start = _pos;
-            if (_pos < _text.Length && _text[_pos] == '-') _pos++;
-            if (_pos < _text.Length && _text[_pos] == '0') _pos++;
-            else if (!SkipDigits()) throw Error($"invalid number at {start}");
-            if (_pos < _text.Length && _text[_pos] == '.')
+            var text = _text;
+            int start = _pos, pos = _pos;
+            if (pos < text.Length && text[pos] == '-') pos++;
+            if (pos < text.Length && text[pos] == '0') pos++;
+            else if (!SkipDigits(text, ref pos)) throw Error($"invalid number at {start}");
+            if (pos < text.Length && text[pos] == '.')
             {
-                _pos++;
-                if (!SkipDigits()) throw Error($"invalid number at {start}");
+                pos++;
+                if (!SkipDigits(text, ref pos)) throw Error($"invalid number at {start}");
             }
-            if (_pos < _text.Length && (_text[_pos] == 'e' || _text[_pos] == 'E'))
+            if (pos < text.Length && (text[pos] == 'e' || text[pos] == 'E'))
             {
-                _pos++;
-                if (_pos < _text.Length && (_text[_pos] == '+' || _text[_pos] == '-')) _pos++;
-                if (!SkipDigits()) throw Error($"invalid number at {start}");
+                pos++;
+                if (pos < text.Length && (text[pos] == '+' || text[pos] == '-')) pos++;
+                if (!SkipDigits(text, ref pos)) throw Error($"invalid number at {start}");
             }
+            _pos = pos;
         }
 
-        private bool SkipDigits()
+        private static bool SkipDigits(ReadOnlySpan<char> text, ref int pos)
         {
-            int start = _pos;
-            while (_pos < _text.Length && _text[_pos] >= '0' && _text[_pos] <= '9') _pos++;
-            return _pos > start;
+            int start = pos;
+            while (pos < text.Length && (uint)(text[pos] - '0') <= 9) pos++;
+            return pos > start;
         }
 
         private void SkipEscape()
@@ -217,12 +223,16 @@ namespace FrameIpc
 
         private void SkipWhitespace()
         {
-            while (_pos < _text.Length)
+            var text = _text;
+            int pos = _pos;
+            // Frames FrameIPC writes hold no whitespace: one comparison is the usual cost.
+            while (pos < text.Length)
             {
-                char c = _text[_pos];
-                if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return;
-                _pos++;
+                char c = text[pos];
+                if (c > ' ' || (c != ' ' && c != '\t' && c != '\n' && c != '\r')) break;
+                pos++;
             }
+            _pos = pos;
         }
 
         private static string Shorten(ReadOnlySpan<char> s) => s.Length <= 32 ? s.ToString() : s.Slice(0, 32).ToString() + "...";

@@ -12,6 +12,9 @@ namespace FrameIpc
     {
         public delegate T ReadFn(char[] buffer, int start, int length, int maxDepth, IpcJsonContext json);
 
+        // First: the two below are made from it (static fields initialize in order). Looked up once for both.
+        private static readonly IpcCodec<T>? Generated = IpcCodecs.Find<T>();
+
         public static readonly Action<JsonTextWriter, T> Write = CreateWriter();
         public static readonly ReadFn Read = CreateReader();
 
@@ -20,7 +23,7 @@ namespace FrameIpc
             // --- Generated [IpcMessage] codec (Codecs/): no reflection, no Newtonsoft contract. ---
             // Only with the default conventions: a generated codec bakes camelCase names in, so an endpoint with its own
             // naming or converters (IpcOptions.Json) takes the Newtonsoft path for the type instead.
-            var generated = IpcCodecs.Find<T>();
+            var generated = Generated;
             if (generated != null)
                 return (j, v) =>
                 {
@@ -42,7 +45,7 @@ namespace FrameIpc
         private static ReadFn CreateReader()
         {
             // --- Generated [IpcMessage] codec (Codecs/): no reflection, no Newtonsoft contract. ---
-            var generated = IpcCodecs.Find<T>();
+            var generated = Generated;
             if (generated != null)
                 return (b, s, l, d, json) => json.IsDefault ? generated.ReadJson(b, s, l, d) : SliceJsonReader.Deserialize<T>(b, s, l, json.Serializer);
             // ---

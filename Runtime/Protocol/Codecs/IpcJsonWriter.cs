@@ -23,7 +23,12 @@ namespace FrameIpc
         /// <summary>Writes the JSON token or value (Newtonsoft's own formatting).</summary>
         public void WriteEndArray() => _json.WriteEndArray();
         /// <summary>Writes the JSON token or value (Newtonsoft's own formatting).</summary>
-        public void WritePropertyName(string name) => _json.WritePropertyName(name);
+        public void WritePropertyName(string name)
+        {
+            // A name with nothing to escape (every name the generator writes) skips Newtonsoft's escaping pass: the same text.
+            if (WritesPlain(name)) _json.WritePropertyName(name, false);
+            else _json.WritePropertyName(name);
+        }
         /// <summary>Writes the JSON token or value (Newtonsoft's own formatting).</summary>
         public void WriteNull() => _json.WriteNull();
         /// <summary>Writes the JSON token or value (Newtonsoft's own formatting).</summary>
@@ -65,7 +70,36 @@ namespace FrameIpc
         /// <summary>Writes the JSON token or value (Newtonsoft's own formatting).</summary>
         public void Write(char value) => _json.WriteValue(value);
         /// <summary>Writes the JSON token or value (Newtonsoft's own formatting).</summary>
-        public void Write(string? value) => _json.WriteValue(value);
+        public void Write(string? value)
+        {
+            if (value == null || !(_json is TaggedJsonWriter tagged) || !WritesPlain(value))
+            {
+                _json.WriteValue(value);
+                return;
+            }
+            // Nothing to escape: the separator and the writer's state as for any value, then the quoted characters as they are.
+            tagged.WriteRawValue(null);
+            var output = tagged.Output;
+            output.Write('"');
+            output.Write(value);
+            output.Write('"');
+        }
+
+        /// <summary>
+        /// True when Newtonsoft would write <paramref name="text"/> unchanged between double quotes: the writer escapes with
+        /// its defaults, and the text holds no control character, quote, backslash, U+0085, U+2028 or U+2029 (the characters
+        /// its default escaping replaces).
+        /// </summary>
+        private bool WritesPlain(string text)
+        {
+            if (_json.QuoteChar != '"' || _json.StringEscapeHandling != StringEscapeHandling.Default) return false;
+            foreach (char c in text)
+            {
+                if (c < ' ' || c == '"' || c == '\\') return false;
+                if (c >= '\u0085' && (c == '\u0085' || c == '\u2028' || c == '\u2029')) return false;
+            }
+            return true;
+        }
 
         // Newtonsoft formats a float or double as a new string ("R", then ".0" when it reads as an integer); this writes the
         // same characters without the string, so a struct payload of numbers allocates nothing. Checked byte for byte by

@@ -67,5 +67,35 @@ namespace FrameIpc.Tests.Protocol
             Assert.That(escaped, Is.True);
             Assert.Throws<IpcException>(() => new JsonScanner("12.5".AsSpan(), 8).ReadInt64());
         }
+
+        // The skip used after validation must end where the validating one does, and find the same first element.
+        [TestCase("0", 0)]
+        [TestCase("-12.5e+3", 0)]
+        [TestCase("\"a\\\"]\\\\\"", 0)]
+        [TestCase("true", 0)]
+        [TestCase("{\"a\":[1,2],\"b\":\"]}\"}", 0)]
+        [TestCase("[]", 0)]
+        [TestCase("[ ]", 0)]
+        [TestCase("[7]", 2)]
+        [TestCase("[ 7 ]", 3)]
+        [TestCase("[{\"a\":[1,2]},\"x\"]", 12)]
+        [TestCase("[ \"a,]\\\"\" , 2]", 9)]
+        [TestCase("[[1,[2]],3]", 8)]
+        public void TheValidatedSkipEndsWhereTheValidatingOneDoes(string json, int firstEnd)
+        {
+            var validating = new JsonScanner((json + ",").AsSpan(), 64);
+            validating.SkipValue();
+            var fast = new JsonScanner((json + ",").AsSpan(), 64);
+            int start = fast.SkipValidatedValue(out int first);
+            Assert.That(start, Is.EqualTo(0));
+            Assert.That(fast.Position, Is.EqualTo(validating.Position));
+            Assert.That(first, Is.EqualTo(firstEnd));
+            if (firstEnd > 0)
+            {
+                var element = new JsonScanner(json.AsSpan(), 64, 1);
+                element.SkipValue();
+                Assert.That(element.Position, Is.EqualTo(firstEnd), "the first element, skipped by the validating scanner");
+            }
+        }
     }
 }

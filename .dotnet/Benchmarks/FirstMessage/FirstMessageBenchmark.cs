@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Reflection;
+using FrameIpc.Tests;
+
+namespace FrameIpc.Benchmarks
+{
+    /// <summary>
+    /// <c>--first-message [--processes N]</c>: the first typed message of a fresh process, the hitch issue 12 is about.
+    /// Each sample is a new process (this program again, with <c>--first-message-child KIND</c>) that connects an
+    /// <see cref="IpcMain"/> and an in-memory renderer (through the handshake, untimed), then times with
+    /// <see cref="Stopwatch"/> the first message of a payload type it has not used yet: the engine tick that receives and
+    /// decodes it, and an engine send of it with the tick that encodes and flushes
+    /// it. KIND is <c>generated</c> (an [IpcMessage] type), <c>newtonsoft</c> (its unmarked twin) or <c>primitive</c>
+    /// (three primitive arguments: the machinery alone); each runs as the process's very first message, and again after
+    /// one primitive message each way (<c>--after-primitive</c>), which leaves the payload type's own first-use cost.
+    /// Prints the median and the maximum over N processes (default 15) of each. A measurement, not a test: it asserts
+    /// nothing about time.
+    /// </summary>
+    public static class FirstMessageBenchmark
+    {
+        private const string Channel = "hud:state";
+
+        public static int Run(IReadOnlyList<string> args)
+        {
+            int processes = 15;
+            for (int i = 0; i + 1 < args.Count; i++)
+                if (args[i] == "--processes") processes = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+
+            Console.WriteLine($"The first message of a fresh process: {processes} processes per row, Stopwatch, ms (median / max).");
+            Console.WriteLine("| payload | first message of the process: engine tick receiving it | engine send + tick | " +
+                              "after one primitive message each way: engine tick receiving it | engine send + tick |");
+            Console.WriteLine("|---|---:|---:|---:|---:|");
+            foreach (var kind in new[] { "generated", "newtonsoft", "primitive" })
+            {
+                var cells = new List<string>();
+                foreach (bool afterPrimitive in new[] { false, true })
+                {
+                    var receive = new List<double>();
+                    var send = new List<double>();
+                    for (int p = 0; p < processes; p++)
+                    {
+                        var (r, s) = RunChild(kind, afterPrimitive);
+                        receive.Add(r);
+                        send.Add(s);
+                    }
+                    cells.Add($"{Median(receive):0.00} / {receive.Max():0.00}");
+                    cells.Add($"{Median(send):0.00} / {send.Max():0.00}");
+                }
+                string name = kind == "generated" ? "PlayerState, [IpcMessage] (generated codec)"
+                    : kind == "newtonsoft" ? "PlayerState, unmarked (Newtonsoft)" : "(87, 100, true), primitives";
+                Console.WriteLine($"| {name} | {string.Join(" | ", cells)} |");
+            }
+            return 0;
+        }
+
+        /// <summary>
+        /// In the child process: one first message each way, timed; prints "receive-ms send-ms". With
+        /// <paramref name="afterPrimitive"/>, one message of primitive arguments crosses each way first (untimed), so the
+        /// machinery's own first use (its JIT) is paid and what is left is the payload type's.
+        /// </summary>
+        public static int Child(string kind, bool afterPrimitive)
+        {
+            using var ipc = IpcHarness.Connected();
+            if (afterPrimitive)
+            {
+                int seen = 0;
+                ipc.Main.On("warm", e => seen += e.Arg<int>(0));
+                ipc.View.On("warm", e => seen += e.Arg<int>(0));
+                ipc.View.Send("warm", 1, true);
+                ipc.Links[0].Contents.Send("warm", 2, true);
+                ipc.TickAll();
+                ipc.TickAll();
+                if (seen != 3) throw new InvalidOperationException("the warm-up messages did not arrive");
+            }
+            double receiveMs, sendMs;
+            if (kind == "primitive")
+            {
+                int got = 0;
+                ipc.Main.On(Channel, e => got = e.Arg<int>(0) + e.Arg<int>(1) + (e.Arg<bool>(2) ? 1 : 0));
+                ipc.View.Send(Channel, 87, 100, true);
+                ipc.View.Tick();
+                receiveMs = Time(() => ipc.Main.Tick());
+                if (got != 188) throw new InvalidOperationException("the primitive message did not arrive intact");
+                sendMs = Time(() =>
+                {
+                    ipc.Links[0].Contents.Send(Channel, 87, 100, true);
+                    ipc.Main.Tick();
+                });
+            }
+            else if (kind == "generated") (receiveMs, sendMs) = Measure(ipc, GeneratedPlayerState.Sample, GeneratedPlayerState.Check);
+            else (receiveMs, sendMs) = Measure(ipc, PlayerState.Sample, PlayerState.Check);
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0:R} {1:R}", receiveMs, sendMs));
+            return 0;
+        }
+
+        /// <summary>The first message of <typeparamref name="T"/> each way: the engine tick receiving it, then an engine send and its tick.</summary>
+        private static (double Receive, double Send) Measure<T>(IpcHarness ipc, T sample, Action<T?> check) where T : class
+        {
+            T? got = null;
+            ipc.Main.On<T>(Channel, (e, state) => got = state);
+            ipc.View.Send(Channel, sample);
+            ipc.View.Tick();
+            double receive = Time(() => ipc.Main.Tick());
+            check(got);
+            double send = Time(() =>
+            {
+                ipc.Links[0].Contents.Send(Channel, sample);
+                ipc.Main.Tick();
+            });
+            return (receive, send);
+        }
+
+        private static double Time(Action action)
+        {
+            long start = Stopwatch.GetTimestamp();
+            action();
+            return (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
+        }
+
+        private static (double Receive, double Send) RunChild(string kind, bool afterPrimitive)
+        {
+            // This program again: through the dotnet host when it runs as a .dll, directly as an apphost.
+            string host = Environment.ProcessPath ?? "dotnet";
+            string self = Assembly.GetEntryAssembly()!.Location;
+            bool viaDotnet = System.IO.Path.GetFileNameWithoutExtension(host) == "dotnet";
+            var start = new ProcessStartInfo(host)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            if (viaDotnet) start.ArgumentList.Add(self);
+            start.ArgumentList.Add("--first-message-child");
+            start.ArgumentList.Add(kind);
+            if (afterPrimitive) start.ArgumentList.Add("--after-primitive");
+            using var child = Process.Start(start) ?? throw new InvalidOperationException("could not start " + host);
+            string output = child.StandardOutput.ReadToEnd();
+            string errors = child.StandardError.ReadToEnd();
+            child.WaitForExit();
+            if (child.ExitCode != 0) throw new InvalidOperationException($"the {kind} child failed ({child.ExitCode}): {errors}{output}");
+            var parts = output.Trim().Split(' ');
+            return (double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture));
+        }
+
+        private static double Median(List<double> values)
+        {
+            var sorted = values.OrderBy(v => v).ToList();
+            return sorted[sorted.Count / 2];
+        }
+    }
+}
