@@ -43,12 +43,15 @@ namespace FrameIpc
         /// </summary>
         public void OnSend(IpcConnection connection, Envelope e)
         {
-            if (e.To >= 0)
+            if (e.To >= 0 && !e.Ports.IsPresent)
             {
                 _main.Relay(_view, e); // sendTo: for another view's listeners, never this engine's
                 return;
             }
+            MessagePortMain[]? ports = null;
+            if (e.Ports.IsPresent && (ports = _main.Ports.Receive(_view, connection, e)) == null) return;
             var ev = EventFor(e);
+            if (ports != null) ev.Ports = ports;
             try
             {
                 _view.RaiseIpcMessage(ev, sync: false);
@@ -117,13 +120,24 @@ namespace FrameIpc
             }
         }
 
+        /// <summary>A message on a port that lives in this view (Electron has no counterpart: its ports speak Mojo).</summary>
+        public void OnPortMessage(IpcConnection connection, Envelope e) => _main.Ports.OnPortMessage(_view, connection, e);
+
+        /// <summary>This view closed its end of a port.</summary>
+        public void OnPortClose(IpcConnection connection, Envelope e) => _main.Ports.OnPortClose(_view, connection, e);
+
         public void OnHandshake(int viewId, bool reload)
         {
+            if (reload) _main.Ports.ViewGone(_view, reload: true);
             _view.LoadCount++;
             _main.OnViewReady(_view, reload);
         }
 
-        public void OnClosed(string reason) => _main.OnViewClosed(_view, reason);
+        public void OnClosed(string reason)
+        {
+            _main.Ports.ViewGone(_view, reload: false);
+            _main.OnViewClosed(_view, reason);
+        }
 
         public void Report(IpcDiagnosticKind kind, string? channel, string message, System.Exception? exception) =>
             _main.Report(kind, _view.Id, channel, message, exception);

@@ -29,6 +29,7 @@ namespace FrameIpc
             Limits = Options.ToLimits(heldChars: Options.MaxHeldChars);
             TickThreadId = Environment.CurrentManagedThreadId;
             ListenerFailed = (ex, e) => Report(IpcDiagnosticKind.ListenerError, e.SenderId, e.Channel, $"a listener of '{e.Channel}' threw: {ex.Message}", ex);
+            Ports = new PortHub(this);
             _tick = new TickRunner(nameof(IpcMain), ex => Report(IpcDiagnosticKind.ListenerError, 0, null, "an async continuation threw: " + ex.Message, ex));
         }
 
@@ -37,6 +38,9 @@ namespace FrameIpc
 
         /// <summary>The options' limits as every view's connection enforces them.</summary>
         internal ConnectionLimits Limits { get; }
+
+        /// <summary>The engine's MessagePorts: what a view's port traffic reaches, and what waits for the next tick.</summary>
+        internal PortHub Ports { get; }
 
         /// <summary>The thread that last called <see cref="Tick"/> (the creating thread until the first tick).</summary>
         public int TickThreadId { get; private set; }
@@ -138,6 +142,7 @@ namespace FrameIpc
         {
             if (_disposed) throw new ObjectDisposedException(nameof(IpcMain));
             TickThreadId = Environment.CurrentManagedThreadId;
+            if (Ports.HasWork) Ports.DeliverPending();
             int messages = _tick.Run(_views.Snapshot, Options, out long elapsed);
             if (_viewClosed) PruneClosedViews();
             RecordTick(messages, elapsed);
@@ -156,6 +161,7 @@ namespace FrameIpc
             for (int i = 0; i < views.Length; i++) views[i].Connection.Dispose();
             _views.Clear();
             lock (_broadcastLock) _broadcast?.Dispose();
+            Ports.Dispose();
         }
 
         /// <summary>

@@ -39,6 +39,12 @@ namespace FrameIpc
         /// <summary>An <c>invoke</c> the connection admitted: find its handler and answer or start it.</summary>
         void OnInvoke(IpcConnection connection, Envelope e);
 
+        /// <summary>A <c>portmessage</c> (<see cref="Envelope.PortId"/>, its message in <see cref="Envelope.Args"/>).</summary>
+        void OnPortMessage(IpcConnection connection, Envelope e);
+
+        /// <summary>A <c>portclose</c>: the peer's end of port <see cref="Envelope.PortId"/> closed.</summary>
+        void OnPortClose(IpcConnection connection, Envelope e);
+
         /// <summary>The connection closed (peer or this side); pending work was already rejected.</summary>
         void OnClosed(string reason);
 

@@ -23,6 +23,9 @@ namespace FrameIpc
         public JsonRange Args;
         public JsonRange Result;
         public JsonRange Error;
+        // Ports: on a send, the ids of the ports it transfers (an array); on a portmessage or portclose, the port's id.
+        public JsonRange Ports;
+        public long PortId;
 
         public bool TryReset()
         {
@@ -32,7 +35,8 @@ namespace FrameIpc
             TimeoutMs = -1;
             To = From = ViewId = Version = MaxFrame = -1;
             Buffer = null;
-            Args = Result = Error = default;
+            Args = Result = Error = Ports = default;
+            PortId = 0;
             return true;
         }
     }

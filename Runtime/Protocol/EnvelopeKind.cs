@@ -29,6 +29,10 @@ namespace FrameIpc
         Error,
         /// <summary><c>batch</c>: a frame carrying several envelopes (never traced itself).</summary>
         Batch,
+        /// <summary><c>portmessage</c>: a message on a MessagePort the two sides share (<c>p</c>: its id).</summary>
+        PortMessage,
+        /// <summary><c>portclose</c>: one end of a shared MessagePort closed (<c>p</c>: its id).</summary>
+        PortClose,
     }
 
     /// <summary>The wire text of each <see cref="EnvelopeKind"/>, derived from the enum so the list exists once.</summary>
