@@ -283,7 +283,7 @@
     var unloaded = false;        // unload ran: past its handlers, this client belongs to a page that is gone
     // MessagePorts (protocol.md, "MessagePorts"): id -> the port this client keeps and relays. The page names the ports
     // it transfers 1, 2, 3...; the engine names those it transfers -1, -2, -3...
-    var ports = new Map();
+    var ports = new Map();       // id -> {port: the end relayed here, user: the end given to a listener (engine's ports) or null}
     var nextPortId = 1, engineIdsSeen = 0;
     var transferred = typeof WeakSet === 'function' ? new WeakSet() : new Set();
 
@@ -598,20 +598,42 @@
       if (list.indexOf(port) < i) throw dataCloneError('Message port at index ' + i + ' is a duplicate of an earlier port.');
     }
 
-    // Keeps `port` as the page's end of port `id`: what arrives on it goes to the engine, and its close too.
-    function attachPort(id, port) {
+    // Whether this browser fires MessagePort's 'close' when the entangled port closes (the HTML standard's newer event).
+    var NATIVE_PORT_CLOSE = typeof MessagePort === 'function' && 'onclose' in MessagePort.prototype;
+
+    // Keeps `port` as the page's end of port `id`: what arrives on it goes to the engine, and its close too. `user` is the
+    // port a listener got for an engine's port (null for the page's own): its close() is seen here in every browser.
+    function attachPort(id, port, user) {
+      var entry = { port: port, user: user };
       transferred.add(port);
-      ports.set(id, port);
-      port.onmessage = function (ev) { relayPortMessage(id, port, ev); };
-      port.addEventListener('close', function () {
-        if (ports.get(id) !== port) return; // closed from the engine's side already
+      ports.set(id, entry);
+      port.onmessage = function (ev) { relayPortMessage(id, entry, ev); };
+      var closedHere = function () {
+        if (ports.get(id) !== entry) return; // closed from the engine's side already
         ports.delete(id);
+        port.close();
         if (isReady) push(JSON.stringify({ k: 'portclose', p: id }), 0, true);
-      });
+      };
+      port.addEventListener('close', closedHere);
+      if (user) {
+        user.close = function () { MessagePort.prototype.close.call(user); closedHere(); };
+      }
     }
 
-    function relayPortMessage(id, port, ev) {
-      if (ports.get(id) !== port) return;
+    // The engine's side closed port `id`: the page's port is closed, and a listener's port hears 'close' even where the
+    // browser does not fire it (there, a port the page made itself and transferred is not told: see browser.md).
+    function closePort(entry) {
+      entry.port.close();
+      if (!entry.user || NATIVE_PORT_CLOSE) return;
+      var ev = new Event('close');
+      entry.user.dispatchEvent(ev);
+      if (typeof entry.user.onclose === 'function') {
+        try { entry.user.onclose(ev); } catch (err) { reportError(err); }
+      }
+    }
+
+    function relayPortMessage(id, entry, ev) {
+      if (ports.get(id) !== entry) return;
       if (ev.ports && ev.ports.length > 0) {
         // Ports inside port messages are not supported: refused, and the ports sent with it are closed, not kept.
         for (var i = 0; i < ev.ports.length; i++) ev.ports[i].close();
@@ -648,7 +670,7 @@
       for (var j = 0; j < ids.length; j++) {
         if (!heard) { push(JSON.stringify({ k: 'portclose', p: ids[j] }), 0, true); continue; }
         var channel = new MessageChannel();
-        attachPort(ids[j], channel.port2);
+        attachPort(ids[j], channel.port2, channel.port1);
         given.push(channel.port1);
       }
       return given;
@@ -657,28 +679,29 @@
     function portUsed(id) { return id > 0 ? id < nextPortId : -id <= engineIdsSeen; }
 
     function onPortMessage(m) {
-      var port = typeof m.p === 'number' ? ports.get(m.p) : undefined;
-      if (!port) {
+      var entry = typeof m.p === 'number' ? ports.get(m.p) : undefined;
+      if (!entry) {
         if (typeof m.p !== 'number' || !portUsed(m.p)) protocolError('Unknown port id ' + clip(JSON.stringify(m.p) || '') + ' in a portmessage');
         return; // a closed port: the message crossed its close
       }
       if (!Array.isArray(m.a)) { protocolError('portmessage needs an array a'); return; }
-      port.postMessage(m.a[0]);
+      entry.port.postMessage(m.a[0]);
     }
 
     function onPortClose(m) {
-      var port = typeof m.p === 'number' ? ports.get(m.p) : undefined;
-      if (!port) {
+      var entry = typeof m.p === 'number' ? ports.get(m.p) : undefined;
+      if (!entry) {
         if (typeof m.p !== 'number' || !portUsed(m.p)) protocolError('Unknown port id ' + clip(JSON.stringify(m.p) || '') + ' in a portclose');
         return;
       }
       ports.delete(m.p);
-      port.close(); // the page's other end gets 'close'
+      closePort(entry);
     }
 
     function closeAllPorts() {
-      ports.forEach(function (port) { port.close(); });
+      var all = Array.from(ports.values());
       ports.clear();
+      for (var i = 0; i < all.length; i++) closePort(all[i]);
     }
 
     // ---- page lifecycle ------------------------------------------------------------------------------------------
@@ -977,7 +1000,7 @@
       if (ids.length > 0) envelope.p = ids;
       enqueue(envelope, 0, ids.length > 0);
       nextPortId += ids.length;
-      for (var k = 0; k < list.length; k++) attachPort(ids[k], list[k]);
+      for (var k = 0; k < list.length; k++) attachPort(ids[k], list[k], null);
     };
 
     api.invoke = function (channel) {
