@@ -32,6 +32,8 @@ namespace FrameIpc.DocTests
             ["json"] = "data, not code: the manifest example and the protocol's envelopes (the PackageTests and the protocol tests check both)",
             ["ts"] = "TypeScript: browser.md's typed-channel map is type-checked against ipc-renderer.d.ts by PackageTests/TypeScriptTypingsTests, " +
                 "contracts.md's page by ContractTests/TypeScriptContractCheckTests (strict tsc against the HUD's generated map)",
+            ["js"] = "page JavaScript: browser.md's MessagePort example; PackageTests/TypeScriptTypingsTests compiles the same calls " +
+                "(postMessage with a transfer list, event.ports) under strict tsc, and IntegrationTests/PortSuite runs them in Chromium",
             [""] = "no language: a listing or a program's output, not code",
             ["text"] = "a listing or a program's output, not code",
         };

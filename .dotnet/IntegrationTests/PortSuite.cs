@@ -228,6 +228,30 @@ namespace FrameIpc.IntegrationTests
         }
 
         [Test]
+        public async Task APortSentInsideAPortMessage_IsRefusedClearly_AndThePortGoesOn()
+        {
+            await LoadAsync();
+            await Js(@"() => ipcRenderer.on('port', (event) => { window.port = event.ports[0]; })");
+            var got = new ConcurrentQueue<string>();
+            await Engine.Run(() =>
+            {
+                var channel = new MessageChannelMain(Main);
+                channel.Port1.On("message", ev => got.Enqueue(ev.DataJson));
+                channel.Port1.Start();
+                View.PostMessage("port", 0, new[] { channel.Port2 });
+            });
+            await UntilPage("() => window.port !== undefined");
+
+            await Js(@"() => { const inner = new MessageChannel(); window.inner = inner.port1; window.innerClosed = false;
+                window.port.postMessage('with a port', [inner.port2]); window.port.postMessage('plain'); }");
+
+            var errors = await TakePageErrorsAsync(1);
+            Assert.That(errors[0], Does.Contain("A message on port -1 carried MessagePorts, which FrameIPC does not relay; it was dropped."));
+            await Until(() => got.Count == 1, "the next message");
+            Assert.That(got, Is.EqualTo(new[] { "\"plain\"" }));
+        }
+
+        [Test]
         public async Task TransferringAPortTwiceOrTwiceInOneList_ThrowsBlinksDataCloneErrors()
         {
             await LoadAsync();

@@ -39,8 +39,7 @@ namespace FrameIpc
         /// <summary>The options' limits as every view's connection enforces them.</summary>
         internal ConnectionLimits Limits { get; }
 
-        /// <summary>The engine's MessagePorts: what a view's port traffic reaches, and what waits for the next tick.</summary>
-        internal PortHub Ports { get; }
+        internal PortHub Ports { get; } // the engine's MessagePorts (Api/Ports/PortHub.cs)
 
         /// <summary>The thread that last called <see cref="Tick"/> (the creating thread until the first tick).</summary>
         public int TickThreadId { get; private set; }

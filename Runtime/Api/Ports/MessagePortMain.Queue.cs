@@ -48,7 +48,7 @@ namespace FrameIpc
             {
                 var json = _backlog.Dequeue();
                 _backlogChars -= json.Length;
-                outbox.WritePortMessage(wireId, json);
+                outbox.Ports.WritePortMessage(wireId, json);
             }
         }
 

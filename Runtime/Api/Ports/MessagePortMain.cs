@@ -49,7 +49,7 @@ namespace FrameIpc
             var other = Partner;
             if (IsClosed || other == null) return;
             var args = new IpcArgs<T>(message);
-            if (other.View != null) other.View.Connection.Outbox.WritePortMessage(other.WireId, args);
+            if (other.View != null) other.View.Connection.Outbox.Ports.WritePortMessage(other.WireId, args);
             else other.Accept(_hub.Encode(args), null);
         }
 
@@ -120,7 +120,7 @@ namespace FrameIpc
                 var view = View;
                 view.Ports.Remove(WireId);
                 _partnerGone = true;
-                view.Connection.Outbox.WritePortClose(WireId);
+                view.Connection.Outbox.Ports.WritePortClose(WireId);
                 return;
             }
             if (_closedHere || _partnerGone) return;

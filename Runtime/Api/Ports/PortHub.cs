@@ -134,7 +134,7 @@ namespace FrameIpc
 
         private static IpcException? Relay(MessagePortMain to, ReadOnlySpan<char> args)
         {
-            to.View!.Connection.Outbox.WritePortMessage(to.WireId, args);
+            to.View!.Connection.Outbox.Ports.WritePortMessage(to.WireId, args);
             return null;
         }
 

@@ -30,7 +30,7 @@ namespace FrameIpc
                     IpcErrorCodes.Limit);
             var ids = new long[count];
             for (int i = 0; i < count; i++) ids[i] = Ports.Issue();
-            Connection.Outbox.SendWithPorts(channel, new IpcArgs<T>(message), ids, count);
+            Connection.Outbox.Ports.SendWithPorts(channel, new IpcArgs<T>(message), ids, count);
             for (int i = 0; i < count; i++)
             {
                 var port = transfer![i];
@@ -42,7 +42,7 @@ namespace FrameIpc
                 {
                     // Its other end closed before it moved: the page's port is closed at once.
                     Ports.Remove(ids[i]);
-                    Connection.Outbox.WritePortClose(ids[i]);
+                    Connection.Outbox.Ports.WritePortClose(ids[i]);
                 }
             }
         }
