@@ -86,6 +86,14 @@ namespace FrameIpc
                 view.Ports.Add(inPage);
                 ports[i] = here;
             }
+            if (!view.Hears(e.Channel!))
+            {
+                // Nobody listens, so nobody can keep them: closed at once (the page's ends hear of it), as a port that
+                // nobody references is collected and closed in a browser.
+                for (int i = 0; i < count; i++) ports[i].Close();
+                _main.Report(IpcDiagnosticKind.Undeliverable, view.Id, e.Channel,
+                    $"{count} port(s) sent on '{e.Channel}' with no listener were closed", null);
+            }
             return ports;
         }
 

@@ -7,6 +7,9 @@ namespace FrameIpc
     {
         internal ViewPorts Ports { get; } = new ViewPorts();
 
+        /// <summary>True when someone would see a message on <paramref name="channel"/> (and so could keep its ports).</summary>
+        internal bool Hears(string channel) => IpcMessage != null || Ipc.ListenerCount(channel) > 0 || _main.ListenerCount(channel) > 0;
+
         /// <summary>
         /// Electron's <c>webContents.postMessage(channel, message, [transfer])</c>: sends <paramref name="message"/> on
         /// <paramref name="channel"/> and moves the ports in <paramref name="transfer"/> (default none) to the page, whose

@@ -50,6 +50,19 @@ namespace FrameIpc.Tests.Api.Ports
         }
 
         [Test]
+        public void PortsSentOnAChannelNobodyListensTo_AreClosedAtOnce()
+        {
+            using var rig = Rig();
+            var raw = ReadyView(rig);
+            raw.Send("{\"k\":\"send\",\"ch\":\"nobody\",\"a\":[0],\"p\":[1,2]}");
+            rig.Main.Tick();
+            Assert.That(raw.AllReceived, Does.Contain("{\"k\":\"portclose\",\"p\":1},{\"k\":\"portclose\",\"p\":2}"));
+            Assert.That(raw.Contents.Ports.Count, Is.EqualTo(0), "nothing kept");
+            Assert.That(rig.Diagnostics.Exists(d => d.Kind == IpcDiagnosticKind.Undeliverable && d.Message == "2 port(s) sent on 'nobody' with no listener were closed"), Is.True);
+            raw.Close();
+        }
+
+        [Test]
         public void AnEventWithoutPortsHasAnEmptyPortsList()
         {
             using var rig = Rig();
