@@ -27,6 +27,14 @@ namespace FrameIpc.IntegrationTests
 
         protected override void StopTransport() => _server?.Stop();
 
+        /// <summary>A second page of the same engine, through its handshake.</summary>
+        private async Task<(Microsoft.Playwright.IPage Page, WebContents View)> SecondPageAsync()
+        {
+            var second = await Context.NewPageAsync();
+            await second.GotoAsync(_server.PageUrl("test.html"));
+            return (second, await NextReadyViewAsync());
+        }
+
         [Test]
         public async Task APagesMessagePort_ReachesTheEngineInEPorts_AndTalksBothWays()
         {
@@ -95,9 +103,7 @@ namespace FrameIpc.IntegrationTests
         {
             await LoadAsync();
             var first = View;
-            var second = await Context.NewPageAsync();
-            await second.GotoAsync(_server.PageUrl("test.html"));
-            var secondView = await NextReadyViewAsync();
+            var (second, secondView) = await SecondPageAsync();
             const string listen = @"() => { window.peer = []; ipcRenderer.on('join', (event) => { window.port = event.ports[0]; window.port.onmessage = e => window.peer.push(e.data); }); }";
             await Js(listen);
             await second.EvaluateAsync(listen);
@@ -202,9 +208,7 @@ namespace FrameIpc.IntegrationTests
         {
             await LoadAsync();
             var first = View;
-            var second = await Context.NewPageAsync();
-            await second.GotoAsync(_server.PageUrl("test.html"));
-            var secondView = await NextReadyViewAsync();
+            var (second, secondView) = await SecondPageAsync();
             const string listen = @"() => { window.portClosed = false; ipcRenderer.on('join', (event) => { window.port = event.ports[0]; window.port.addEventListener('close', () => window.portClosed = true); window.port.start(); }); }";
             await Js(listen);
             await second.EvaluateAsync(listen);

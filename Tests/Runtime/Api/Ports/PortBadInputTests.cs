@@ -60,10 +60,7 @@ namespace FrameIpc.Tests.Api.Ports
         {
             using var rig = PortWireTests.Rig();
             var raw = PortWireTests.ReadyView(rig);
-            MessagePortMain port = null;
-            rig.Main.On("port", e => port = e.Ports[0]);
-            raw.Send("{\"k\":\"send\",\"ch\":\"port\",\"a\":[0],\"p\":[1]}");
-            rig.Main.Tick();
+            var port = PortWireTests.TakePagePort(rig, raw);
             port.Close();
             rig.Main.Tick();
             rig.Diagnostics.Clear();

@@ -16,10 +16,7 @@ namespace FrameIpc.Tests.Api.Ports
         {
             using var rig = PortWireTests.Rig(new IpcOptions { MaxPortQueuedChars = 100, TickTimeBudget = TimeSpan.FromSeconds(30) });
             var raw = PortWireTests.ReadyView(rig);
-            MessagePortMain port = null;
-            rig.Main.On("port", e => port = e.Ports[0]);
-            raw.Send("{\"k\":\"send\",\"ch\":\"port\",\"a\":[0],\"p\":[1]}");
-            rig.Main.Tick();
+            var port = PortWireTests.TakePagePort(rig, raw);
             raw.Received.Clear();
 
             raw.Send("{\"k\":\"portmessage\",\"p\":1,\"a\":" + Message(chars) + "}");

@@ -51,10 +51,7 @@ namespace FrameIpc.Tests.Api.Ports
         {
             using var rig = PortWireTests.Rig();
             var raw = PortWireTests.ReadyView(rig);
-            MessagePortMain port = null;
-            rig.Main.On("port", e => port = e.Ports[0]);
-            raw.Send("{\"k\":\"send\",\"ch\":\"port\",\"a\":[null],\"p\":[1]}");
-            rig.Main.Tick();
+            var port = PortWireTests.TakePagePort(rig, raw);
             var ex = Assert.Throws<InvalidOperationException>(() => raw.Contents.PostMessage("back", 0, new[] { port }));
             Assert.That(ex.Message, Is.EqualTo($"Port at index 0 is entangled with a port that view {raw.Contents.Id} holds already."));
             Assert.That(port.IsTransferred, Is.False);

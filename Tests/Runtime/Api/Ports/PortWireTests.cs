@@ -19,6 +19,17 @@ namespace FrameIpc.Tests.Api.Ports
             return raw;
         }
 
+        /// <summary>The raw view transfers its port 1 on 'port'; returns the engine's end, which the listener got in e.Ports.</summary>
+        internal static MessagePortMain TakePagePort(IpcRig rig, RawView raw)
+        {
+            MessagePortMain port = null;
+            rig.Main.Once("port", e => port = e.Ports[0]);
+            raw.Send("{\"k\":\"send\",\"ch\":\"port\",\"a\":[0],\"p\":[1]}");
+            rig.Main.Tick();
+            Assert.That(port, Is.Not.Null, "the listener got the port");
+            return port;
+        }
+
         [Test]
         public void APagesPortArrivesInEPorts_AndTalksBothWays()
         {
@@ -132,10 +143,7 @@ namespace FrameIpc.Tests.Api.Ports
         {
             using var rig = Rig();
             var raw = ReadyView(rig);
-            MessagePortMain port = null;
-            rig.Main.On("port", e => port = e.Ports[0]);
-            raw.Send("{\"k\":\"send\",\"ch\":\"port\",\"a\":[null],\"p\":[1]}");
-            rig.Main.Tick();
+            var port = PortWireTests.TakePagePort(rig, raw);
             var got = new List<int>();
             port.On("message", ev => got.Add(ev.Data<int>()));
             raw.Send("{\"k\":\"batch\",\"m\":[{\"k\":\"portmessage\",\"p\":1,\"a\":[1]},{\"k\":\"portmessage\",\"p\":1,\"a\":[2]}]}");
@@ -203,10 +211,7 @@ namespace FrameIpc.Tests.Api.Ports
         {
             using var rig = Rig();
             var raw = ReadyView(rig);
-            MessagePortMain port = null;
-            rig.Main.On("port", e => port = e.Ports[0]);
-            raw.Send("{\"k\":\"send\",\"ch\":\"port\",\"a\":[null],\"p\":[1]}");
-            rig.Main.Tick();
+            var port = PortWireTests.TakePagePort(rig, raw);
             port.Close();
             rig.Main.Tick();
             Assert.That(raw.AllReceived, Does.Contain("{\"k\":\"portclose\",\"p\":1}"));
@@ -279,10 +284,7 @@ namespace FrameIpc.Tests.Api.Ports
             using var rig = Rig();
             var a = ReadyView(rig);
             var b = ReadyView(rig);
-            MessagePortMain port = null;
-            rig.Main.On("port", e => port = e.Ports[0]);
-            a.Send("{\"k\":\"send\",\"ch\":\"port\",\"a\":[null],\"p\":[1]}");
-            rig.Main.Tick();
+            var port = PortWireTests.TakePagePort(rig, a);
             b.Contents.PostMessage("from-a", 0, new[] { port });
             rig.Main.Tick();
             b.Received.Clear();
