@@ -524,7 +524,7 @@
       if (handler.once) handlers.delete(channel);
       var controller = makeAbortController();
       running.set(id, controller);
-      var event = { senderId: 0, sender: senderFor(0), signal: controller.signal };
+      var event = { senderId: 0, sender: senderFor(0), signal: controller.signal, ports: [] };
       var outcome;
       try { outcome = Promise.resolve(handler.fn.apply(null, [event].concat(args))); }
       catch (err) { outcome = Promise.reject(err); }
