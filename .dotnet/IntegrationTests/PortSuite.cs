@@ -256,6 +256,43 @@ namespace FrameIpc.IntegrationTests
         }
 
         [Test]
+        public async Task BadPortTrafficToThePage_IsAnsweredWithProtocolErrors_AndThePortGoesOn()
+        {
+            await LoadAsync();
+            var peerErrors = new ConcurrentQueue<string>();
+            Main.Diagnostic += d => { if (d.Kind == IpcDiagnosticKind.PeerError) peerErrors.Enqueue(d.Message); };
+            await Js(@"() => { window.got = []; ipcRenderer.on('port', (event) => { window.port = event.ports[0]; window.port.onmessage = e => window.got.push(e.data); }); }");
+            MessageChannelMain channel = null;
+            await Engine.Run(() =>
+            {
+                channel = new MessageChannelMain(Main);
+                View.PostMessage("port", 0, new[] { channel.Port2 });
+            });
+            await UntilPage("() => window.port !== undefined");
+
+            // Frames as a broken engine would send them, handed to the client as its bridge would.
+            await Js(@"() => {
+                ipcRenderer.receive('{""k"":""portmessage"",""p"":-9,""a"":[1]}');
+                ipcRenderer.receive('{""k"":""portclose"",""p"":7}');
+                ipcRenderer.receive('{""k"":""send"",""ch"":""port"",""a"":[0],""p"":[-1]}');
+                ipcRenderer.receive('{""k"":""send"",""ch"":""port"",""a"":[0],""p"":""x""}');
+            }");
+            await TakePageErrorsAsync(4);
+            await Until(() => peerErrors.Count == 4, "the page's four notices");
+            Assert.That(peerErrors, Is.EqualTo(new[]
+            {
+                "the peer reported ProtocolError (EPROTO): Unknown port id -9 in a portmessage",
+                "the peer reported ProtocolError (EPROTO): Unknown port id 7 in a portclose",
+                "the peer reported ProtocolError (EPROTO): Port id -1 is not a new engine port id (-1, -2...)",
+                "the peer reported ProtocolError (EPROTO): send's p must be an array of port ids",
+            }));
+
+            await Engine.Run(() => channel.Port1.PostMessage("still here"));
+            await UntilPage("() => window.got.length === 1");
+            Assert.That(await Js<string>("() => window.got[0]"), Is.EqualTo("still here"));
+        }
+
+        [Test]
         public async Task TransferringAPortTwiceOrTwiceInOneList_ThrowsBlinksDataCloneErrors()
         {
             await LoadAsync();
