@@ -32,7 +32,9 @@ namespace FrameIpc.DocTests
             ["json"] = "data, not code: the manifest example and the protocol's envelopes (the PackageTests and the protocol tests check both)",
             ["ts"] = "TypeScript: browser.md's typed-channel map is type-checked against ipc-renderer.d.ts by PackageTests/TypeScriptTypingsTests, " +
                 "contracts.md's page by ContractTests/TypeScriptContractCheckTests (strict tsc against the HUD's generated map)",
-            ["js"] = "page JavaScript fragments (browser.md's frames: frameOrigins, an ipc-message listener): IntegrationTests/FrameSuite runs the same calls in Chromium",
+            ["js"] = "page JavaScript fragments (browser.md's frames: frameOrigins, an ipc-message listener; its MessagePort example): " +
+                "IntegrationTests/FrameSuite and PortSuite run the same calls in Chromium, and PackageTests/TypeScriptTypingsTests compiles " +
+                "postMessage with a transfer list and event.ports under strict tsc",
             [""] = "no language: a listing or a program's output, not code",
             ["text"] = "a listing or a program's output, not code",
         };

@@ -40,6 +40,11 @@ async function page(): Promise<void> {
   const aborter = new AbortController();
   await ipc.invokeWithOptions('inventory:get', { timeout: 500, signal: aborter.signal }, 'gold');
   try { await ipcRenderer.invoke('anything', 1, 'two'); } catch (e) { if (e instanceof IpcError) console.log(e.code, e.data); }
+  const { port1, port2 } = new MessageChannel();
+  ipcRenderer.postMessage('inventory:stream', { since: 0 }, [port2]);
+  ipc.postMessage('inventory:stream', null);
+  port1.onmessage = (e: MessageEvent) => console.log('stock', e.data);
+  ipcRenderer.on('overlay:link', (event) => { const port: MessagePort = event.ports[0]; port.postMessage('hello'); });
 }
 page();
 ");

@@ -40,7 +40,7 @@ namespace FrameIpc
         /// </summary>
         public void OnSend(IpcConnection connection, Envelope e)
         {
-            if (e.To >= 0)
+            if (e.To >= 0 && !e.Ports.IsPresent)
             {
                 _main.Relay(_view, e); // sendTo: for another view's listeners, never this engine's
                 return;
@@ -48,7 +48,16 @@ namespace FrameIpc
             var frame = SenderFrame(connection, e);
             if (frame == null) return;
             var emitters = frame.Emitters;
+            if (e.Ports.IsPresent && !frame.IsMainFrame)
+            {
+                // A port id names a port in the top page's client; a frame's ids would collide with its top page's.
+                connection.Refusals.RefuseEnvelope(e, IpcException.Protocol($"Frame {frame.Id} cannot transfer MessagePorts: only the top page transfers ports"));
+                return;
+            }
+            MessagePortMain[]? ports = null;
+            if (e.Ports.IsPresent && (ports = _main.Ports.Receive(_view, connection, e)) == null) return;
             var ev = EventFor(e, frame);
+            if (ports != null) ev.Ports = ports;
             try
             {
                 _view.RaiseIpcMessage(ev, sync: false);
@@ -137,9 +146,16 @@ namespace FrameIpc
             }
         }
 
+        /// <summary>A message on a port that lives in this view (Electron has no counterpart: its ports speak Mojo).</summary>
+        public void OnPortMessage(IpcConnection connection, Envelope e) => _main.Ports.OnPortMessage(_view, connection, e);
+
+        /// <summary>This view closed its end of a port.</summary>
+        public void OnPortClose(IpcConnection connection, Envelope e) => _main.Ports.OnPortClose(_view, connection, e);
+
         public void OnHandshake(int viewId, bool reload)
         {
             _view.Frames.DetachAll(); // a reloaded top page has none of its old frames
+            if (reload) _main.Ports.ViewGone(_view, reload: true);
             _view.LoadCount++;
             _main.OnViewReady(_view, reload);
         }
@@ -147,6 +163,7 @@ namespace FrameIpc
         public void OnClosed(string reason)
         {
             _view.Frames.DetachAll();
+            _main.Ports.ViewGone(_view, reload: false);
             _main.OnViewClosed(_view, reason);
         }
 

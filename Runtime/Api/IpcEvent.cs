@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace FrameIpc
 {
@@ -14,6 +15,13 @@ namespace FrameIpc
         private object? _returnValue;
 
         internal IpcEvent() { }
+
+        /// <summary>
+        /// The ports a page transferred with <c>ipcRenderer.postMessage(channel, message, [ports])</c> (Electron's
+        /// <c>event.ports</c>), each entangled with the page's <c>MessagePort</c>; empty for every other message. Unlike the
+        /// event, the ports stay valid after the listener returns: keep them, <see cref="MessagePortMain.Start"/> them.
+        /// </summary>
+        public IReadOnlyList<MessagePortMain> Ports { get; internal set; } = Array.Empty<MessagePortMain>();
 
         /// <summary>For <c>SendSync</c>: the value sent back to the blocked caller. Setting it from a plain listener does nothing.</summary>
         public object? ReturnValue
@@ -46,6 +54,7 @@ namespace FrameIpc
         {
             base.Clear();
             _returnValue = null;
+            Ports = Array.Empty<MessagePortMain>();
         }
 
         private IIpcSender Target() => ReplyTarget ?? throw new InvalidOperationException("This event has no sender to reply to.");

@@ -29,6 +29,7 @@ namespace FrameIpc
             Limits = Options.ToLimits(heldChars: Options.MaxHeldChars);
             TickThreadId = Environment.CurrentManagedThreadId;
             ListenerFailed = (ex, e) => Report(IpcDiagnosticKind.ListenerError, e.SenderId, e.Channel, $"a listener of '{e.Channel}' threw: {ex.Message}", ex);
+            Ports = new PortHub(this);
             _tick = new TickRunner(nameof(IpcMain), ex => Report(IpcDiagnosticKind.ListenerError, 0, null, "an async continuation threw: " + ex.Message, ex));
         }
 
@@ -37,6 +38,8 @@ namespace FrameIpc
 
         /// <summary>The options' limits as every view's connection enforces them.</summary>
         internal ConnectionLimits Limits { get; }
+
+        internal PortHub Ports { get; } // the engine's MessagePorts (Api/Ports/PortHub.cs)
 
         /// <summary>The thread that last called <see cref="Tick"/> (the creating thread until the first tick).</summary>
         public int TickThreadId { get; private set; }
@@ -138,6 +141,7 @@ namespace FrameIpc
         {
             if (_disposed) throw new ObjectDisposedException(nameof(IpcMain));
             TickThreadId = Environment.CurrentManagedThreadId;
+            if (Ports.HasWork) Ports.DeliverPending();
             int messages = _tick.Run(_views.Snapshot, Options, timed: true, out long elapsed);
             if (_viewClosed) PruneClosedViews();
             RecordTick(messages, elapsed);
@@ -156,6 +160,7 @@ namespace FrameIpc
             for (int i = 0; i < views.Length; i++) views[i].Connection.Dispose();
             _views.Clear();
             lock (_broadcastLock) _broadcast?.Dispose();
+            Ports.Dispose();
         }
 
         /// <summary>

@@ -68,6 +68,20 @@ namespace FrameIpc
         public int MaxFramesPerView { get; set; } = 64;
 
         /// <summary>
+        /// Most characters of messages that may wait on one <see cref="MessagePortMain"/> that nobody started (or whose
+        /// listeners have not run yet). Default 1,048,576. One more is refused: a page's message with a LimitError notice to
+        /// that page and a diagnostic, an engine port's <c>PostMessage</c> with a LimitError thrown.
+        /// </summary>
+        public int MaxPortQueuedChars { get; set; } = 1 << 20;
+
+        /// <summary>
+        /// Most MessagePorts one view may hold open on its connection (those it transferred to the engine and those the engine
+        /// transferred to it). Default 4,096. A transfer past it is refused whole: a page's send with a LimitError notice, the
+        /// engine's <see cref="WebContents.PostMessage{T}"/> with a LimitError thrown.
+        /// </summary>
+        public int MaxPortsPerView { get; set; } = 4_096;
+
+        /// <summary>
         /// Origins a view may be attached with (exact, e.g. <c>http://127.0.0.1:5173</c>), checked by <see cref="IpcMain.Attach"/>.
         /// Default null: any origin, including none. A view whose origin is not listed is refused before any message is read.
         /// </summary>
@@ -96,6 +110,8 @@ namespace FrameIpc
             if (MaxQueuedChars < MaxFrameChars) throw new ArgumentOutOfRangeException(nameof(MaxQueuedChars), "must be at least MaxFrameChars");
             if (MaxChannelChars < 1) throw new ArgumentOutOfRangeException(nameof(MaxChannelChars), "must be positive");
             if (Json == null) throw new ArgumentNullException(nameof(Json));
+            if (MaxPortQueuedChars < 0) throw new ArgumentOutOfRangeException(nameof(MaxPortQueuedChars), "must not be negative");
+            if (MaxPortsPerView <= 0) throw new ArgumentOutOfRangeException(nameof(MaxPortsPerView), "must be positive");
             if (MaxRunningInvokes <= 0) throw new ArgumentOutOfRangeException(nameof(MaxRunningInvokes), "must be positive");
             if (MaxFramesPerView < 0) throw new ArgumentOutOfRangeException(nameof(MaxFramesPerView), "must not be negative");
             return this;

@@ -33,6 +33,11 @@ namespace FrameIpc
                 connection.Refusals.RefuseEnvelope(e, IpcException.Protocol("Member 'to' is only valid from a view"));
                 return;
             }
+            if (e.Ports.IsPresent)
+            {
+                RefusePorts(connection, e);
+                return;
+            }
             var ev = EventFor(e);
             try
             {
@@ -73,6 +78,13 @@ namespace FrameIpc
         /// <summary>Frames are a view's: the engine never reports one.</summary>
         public void OnFrame(IpcConnection connection, Envelope e) =>
             connection.Refusals.RefuseEnvelope(e, IpcException.Protocol("Only a view may send 'frame'"));
+        /// <summary>MessagePorts live in pages (ipc-renderer.js); the C# renderer has none, so the engine is told plainly.</summary>
+        public void OnPortMessage(IpcConnection connection, Envelope e) => RefusePorts(connection, e);
+
+        public void OnPortClose(IpcConnection connection, Envelope e) => RefusePorts(connection, e);
+
+        private static void RefusePorts(IpcConnection connection, Envelope e) =>
+            connection.Refusals.RefuseEnvelope(e, IpcException.Protocol($"The C# IpcRenderer does not support MessagePorts ('{EnvelopeKinds.Name(e.Kind)}' for port {e.PortId} refused)"));
 
         public void OnHandshake(int viewId, bool reload) => _renderer.OnReady(viewId);
 

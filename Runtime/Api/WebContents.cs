@@ -8,7 +8,7 @@ namespace FrameIpc
     /// The engine's handle on one view (a page in an embedded browser, a WebSocket client, a C# renderer): Electron's
     /// <c>webContents</c>. <c>Send</c> and <c>InvokeAsync</c> come from <see cref="IpcSenderExtensions"/>.
     /// </summary>
-    public sealed class WebContents : IIpcSender, IConnectionOwner
+    public sealed partial class WebContents : IIpcSender, IConnectionOwner
     {
         private readonly IpcMain _main;
 

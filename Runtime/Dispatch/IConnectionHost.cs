@@ -41,6 +41,11 @@ namespace FrameIpc
 
         /// <summary>A <c>frame</c> envelope: one of the peer's subframes attached, navigated or detached.</summary>
         void OnFrame(IpcConnection connection, Envelope e);
+        /// <summary>A <c>portmessage</c> (<see cref="Envelope.PortId"/>, its message in <see cref="Envelope.Args"/>).</summary>
+        void OnPortMessage(IpcConnection connection, Envelope e);
+
+        /// <summary>A <c>portclose</c>: the peer's end of port <see cref="Envelope.PortId"/> closed.</summary>
+        void OnPortClose(IpcConnection connection, Envelope e);
 
         /// <summary>The connection closed (peer or this side); pending work was already rejected.</summary>
         void OnClosed(string reason);

@@ -16,6 +16,8 @@ namespace FrameIpc
                 case EnvelopeKind.Result:
                 case EnvelopeKind.Cancel: return $"A '{kind}' envelope needs a positive integer member 'id'";
                 case EnvelopeKind.Error: return "An 'error' envelope needs an object member 'e'";
+                case EnvelopeKind.PortMessage:
+                case EnvelopeKind.PortClose: return $"A '{kind}' envelope needs a non-zero integer member 'p'";
                 default: return $"'{kind}' is not valid in this direction";
             }
         }

@@ -281,6 +281,8 @@ namespace FrameIpc
                 case EnvelopeKind.Result when e.Id > 0: Invokes.Complete(e, Refusals); return;
                 case EnvelopeKind.Cancel when e.Id > 0: Handlers.Cancel(e.Id, e.Frame); return;
                 case EnvelopeKind.Frame: Host.OnFrame(this, e); return;
+                case EnvelopeKind.PortMessage when e.PortId != 0: Host.OnPortMessage(this, e); return;
+                case EnvelopeKind.PortClose when e.PortId != 0: Host.OnPortClose(this, e); return;
                 case EnvelopeKind.Error when e.Error.IsPresent:
                     if (!Refusals.TryReadError(e, out var name, out var message, out var code, out _)) return;
                     Host.Report(IpcDiagnosticKind.PeerError, null, $"the peer reported {name}{(code != null ? " (" + code + ")" : "")}: {message}", null);

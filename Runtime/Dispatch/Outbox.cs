@@ -8,7 +8,7 @@ namespace FrameIpc
     /// Results and errors have one writer each (<see cref="WriteResult{T}"/>, <see cref="WriteError(long, string, string, string?, string?, bool, int)"/>),
     /// whichever path they leave by. Any thread may write; <see cref="Gate"/> orders them.
     /// </summary>
-    internal sealed class Outbox
+    internal sealed partial class Outbox
     {
         public readonly object Gate = new object();
         private readonly FrameWriter _batch;

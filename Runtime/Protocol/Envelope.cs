@@ -27,6 +27,9 @@ namespace FrameIpc
         public JsonRange Args;
         public JsonRange Result;
         public JsonRange Error;
+        // Ports: on a send, the ids of the ports it transfers (an array); on a portmessage or portclose, the port's id.
+        public JsonRange Ports;
+        public long PortId;
 
         public bool TryReset()
         {
@@ -38,7 +41,8 @@ namespace FrameIpc
             Frame = 0;
             Self = default;
             Buffer = null;
-            Args = Result = Error = default;
+            Args = Result = Error = Ports = default;
+            PortId = 0;
             return true;
         }
     }

@@ -31,6 +31,10 @@ namespace FrameIpc
         Batch,
         /// <summary><c>frame</c>: a subframe of the view attached, navigated or detached (view to engine).</summary>
         Frame,
+        /// <summary><c>portmessage</c>: a message on a MessagePort the two sides share (<c>p</c>: its id).</summary>
+        PortMessage,
+        /// <summary><c>portclose</c>: one end of a shared MessagePort closed (<c>p</c>: its id).</summary>
+        PortClose,
     }
 
     /// <summary>The wire text of each <see cref="EnvelopeKind"/>, derived from the enum so the list exists once.</summary>

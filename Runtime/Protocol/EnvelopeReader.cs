@@ -130,6 +130,10 @@ namespace FrameIpc
                     case 'e': e.Error = Range(ref s, '{', "e", "an object"); return;
                     case 't': e.TimeoutMs = Integer(ref s, "t", 0); return;
                     case 'v': e.Version = (int)Integer(ref s, "v", 0, int.MaxValue); return;
+                    case 'p':
+                        if (s.Peek() == '[') e.Ports = Range(ref s, '[', "p", "an array");
+                        else e.PortId = Integer(ref s, "p", -Protocol.MaxPortId, Protocol.MaxPortId);
+                        return;
                 }
             }
             else if (key.SequenceEqual("ch".AsSpan()))

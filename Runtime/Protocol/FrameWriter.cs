@@ -90,6 +90,19 @@ namespace FrameIpc
             _json.Flush();
         }
 
+        /// <summary>An array of integers (a send's transferred port ids), the first <paramref name="count"/> of <paramref name="values"/>.</summary>
+        public void Ints(string key, long[] values, int count)
+        {
+            Key(key);
+            _chars.Write('[');
+            for (int i = 0; i < count; i++)
+            {
+                if (i > 0) _chars.Write(',');
+                _chars.WriteInt64(values[i]);
+            }
+            _chars.Write(']');
+        }
+
         /// <summary>Copies already-valid JSON (a relayed message's arguments, say) as the value of <paramref name="key"/>.</summary>
         public void RawValue(string key, ReadOnlySpan<char> json)
         {

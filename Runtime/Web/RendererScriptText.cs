@@ -291,6 +291,11 @@ namespace FrameIpc
     var senders = new Map();     // senderId -> frozen facade
     var leaving = false;         // between pagehide and a pageshow that restores the page: every send leaves at once
     var unloaded = false;        // unload ran: past its handlers, this client belongs to a page that is gone
+    // MessagePorts (protocol.md, ""MessagePorts""): id -> the port this client keeps and relays. The page names the ports
+    // it transfers 1, 2, 3...; the engine names those it transfers -1, -2, -3...
+    var ports = new Map();       // id -> {port: the end relayed here, user: the end given to a listener (engine's ports) or null}
+    var nextPortId = 1, engineIdsSeen = 0;
+    var transferred = typeof WeakSet === 'function' ? new WeakSet() : new Set();
 
     var api = {};
 
@@ -299,7 +304,7 @@ namespace FrameIpc
     // The largest frame that may leave: the page's own limit and the engine's, whichever is smaller.
     function sendLimit() { return Math.min(opts.maxFrameChars, engineMax); }
 
-    function enqueue(envelope, id) {
+    function enqueue(envelope, id, bound) {
       if (frameRefusal) throw frameRefusal;
       var ch = clip(envelope.ch);
       if (envelope.ch.length > opts.maxChannelChars) {
@@ -316,7 +321,7 @@ namespace FrameIpc
       if (!isReady && queuedChars + s.length > opts.maxHeldChars) {
         throw limitError('More than ' + opts.maxHeldChars + ' characters held before the engine is ready; message on \'' + ch + '\' refused');
       }
-      push(s, id || 0, false);
+      push(s, id || 0, !!bound);
     }
 
     function push(s, id, bound) {
@@ -452,6 +457,8 @@ namespace FrameIpc
         case 'invoke': onInvoke(m); break;
         case 'result': onResult(m); break;
         case 'cancel': onCancel(m); break;
+        case 'portmessage': onPortMessage(m); break;
+        case 'portclose': onPortClose(m); break;
         case 'error': if (typeof api.onerror === 'function') api.onerror(errorFromWire(m.e)); else reportError(errorFromWire(m.e)); break;
         default: protocolError(""Unknown envelope kind '"" + clip(m.k) + ""'"");
       }
@@ -497,7 +504,9 @@ namespace FrameIpc
         if (listeners.has(m.ch)) notice(tooManyArgs(m.ch, args.length));
         return;
       }
-      emit(m.ch, { senderId: from, sender: senderFor(from) }, args);
+      var eventPorts = [];
+      if (m.p !== undefined && !(eventPorts = receivePorts(m.p, listeners.has(m.ch)))) return;
+      emit(m.ch, { senderId: from, sender: senderFor(from), ports: eventPorts }, args);
     }
 
     function emit(channel, event, args) {
@@ -529,7 +538,7 @@ namespace FrameIpc
       if (handler.once) handlers.delete(channel);
       var controller = makeAbortController();
       running.set(id, controller);
-      var event = { senderId: 0, sender: senderFor(0), signal: controller.signal };
+      var event = { senderId: 0, sender: senderFor(0), signal: controller.signal, ports: [] };
       var outcome;
       try { outcome = Promise.resolve(handler.fn.apply(null, [event].concat(args))); }
       catch (err) { outcome = Promise.reject(err); }
@@ -585,6 +594,128 @@ namespace FrameIpc
       if (typeof AbortController === 'function') return new AbortController();
       var signal = { aborted: false, reason: undefined, onabort: null };
       return { signal: signal, abort: function (reason) { signal.aborted = true; signal.reason = reason; if (signal.onabort) signal.onabort(); } };
+    }
+
+    // ---- MessagePorts ---------------------------------------------------------------------------------------------
+
+    function dataCloneError(message) {
+      var err = new Error(message);
+      err.name = 'DataCloneError';
+      return err;
+    }
+
+    // Blink's words for what a transfer list may not hold.
+    function checkTransferable(list, i) {
+      var port = list[i];
+      if (typeof MessagePort !== 'function' || !(port instanceof MessagePort)) throw new TypeError('Value at index ' + i + ' does not have a transferable type.');
+      if (transferred.has(port)) throw dataCloneError('Port at index ' + i + ' is already neutered.');
+      if (list.indexOf(port) < i) throw dataCloneError('Message port at index ' + i + ' is a duplicate of an earlier port.');
+    }
+
+    // Whether this browser fires MessagePort's 'close' when the entangled port closes (the HTML standard's newer event).
+    var NATIVE_PORT_CLOSE = typeof MessagePort === 'function' && 'onclose' in MessagePort.prototype;
+
+    // Keeps `port` as the page's end of port `id`: what arrives on it goes to the engine, and its close too. `user` is the
+    // port a listener got for an engine's port (null for the page's own): its close() is seen here in every browser.
+    function attachPort(id, port, user) {
+      var entry = { port: port, user: user };
+      transferred.add(port);
+      ports.set(id, entry);
+      port.onmessage = function (ev) { relayPortMessage(id, entry, ev); };
+      var closedHere = function () {
+        if (ports.get(id) !== entry) return; // closed from the engine's side already
+        ports.delete(id);
+        port.close();
+        if (isReady) push(JSON.stringify({ k: 'portclose', p: id }), 0, true);
+      };
+      port.addEventListener('close', closedHere);
+      if (user) {
+        user.close = function () { MessagePort.prototype.close.call(user); closedHere(); };
+      }
+    }
+
+    // The engine's side closed port `id`: the page's port is closed, and a listener's port hears 'close' even where the
+    // browser does not fire it (there, a port the page made itself and transferred is not told: see browser.md).
+    function closePort(entry) {
+      entry.port.close();
+      if (!entry.user || NATIVE_PORT_CLOSE) return;
+      var ev = new Event('close');
+      entry.user.dispatchEvent(ev);
+      if (typeof entry.user.onclose === 'function') {
+        try { entry.user.onclose(ev); } catch (err) { reportError(err); }
+      }
+    }
+
+    function relayPortMessage(id, entry, ev) {
+      if (ports.get(id) !== entry) return;
+      if (ev.ports && ev.ports.length > 0) {
+        // Ports inside port messages are not supported: refused, and the ports sent with it are closed, not kept.
+        for (var i = 0; i < ev.ports.length; i++) ev.ports[i].close();
+        reportError(dataCloneError('A message on port ' + id + ' carried MessagePorts, which FrameIPC does not relay; it was dropped. Transfer ports with ipcRenderer.postMessage instead.'));
+        return;
+      }
+      var s;
+      try { s = stringifyEnvelope({ k: 'portmessage', p: id, a: [ev.data] }, [ev.data]); }
+      catch (err) { reportError(err); return; }
+      if (s.length > sendLimit()) {
+        reportError(limitError('A message on port ' + id + ' is ' + s.length + ' characters, over the limit of ' + sendLimit() + ', and was dropped'));
+        return;
+      }
+      if (!isReady && queuedChars + s.length > opts.maxHeldChars) {
+        reportError(limitError('More than ' + opts.maxHeldChars + ' characters held before the engine is ready; a message on port ' + id + ' was dropped'));
+        return;
+      }
+      push(s, 0, true);
+    }
+
+    // The ports of an engine's send (engine-named: -1, -2...): a local MessageChannel each, one end for the listener, the
+    // other kept and relayed. Nobody listening: they are closed at once, so the engine's ends hear of it.
+    function receivePorts(ids, heard) {
+      if (!Array.isArray(ids)) { protocolError('send\'s p must be an array of port ids'); return null; }
+      for (var i = 0; i < ids.length; i++) {
+        var id = ids[i];
+        if (typeof id !== 'number' || id % 1 !== 0 || id >= 0 || -id <= engineIdsSeen) {
+          protocolError('Port id ' + JSON.stringify(id) + ' is not a new engine port id (-1, -2...)');
+          return null;
+        }
+        engineIdsSeen = -id;
+      }
+      var given = [];
+      for (var j = 0; j < ids.length; j++) {
+        if (!heard) { push(JSON.stringify({ k: 'portclose', p: ids[j] }), 0, true); continue; }
+        var channel = new MessageChannel();
+        attachPort(ids[j], channel.port2, channel.port1);
+        given.push(channel.port1);
+      }
+      return given;
+    }
+
+    function portUsed(id) { return id > 0 ? id < nextPortId : -id <= engineIdsSeen; }
+
+    function onPortMessage(m) {
+      var entry = typeof m.p === 'number' ? ports.get(m.p) : undefined;
+      if (!entry) {
+        if (typeof m.p !== 'number' || !portUsed(m.p)) protocolError('Unknown port id ' + clip(JSON.stringify(m.p) || '') + ' in a portmessage');
+        return; // a closed port: the message crossed its close
+      }
+      if (!Array.isArray(m.a)) { protocolError('portmessage needs an array a'); return; }
+      entry.port.postMessage(m.a[0]);
+    }
+
+    function onPortClose(m) {
+      var entry = typeof m.p === 'number' ? ports.get(m.p) : undefined;
+      if (!entry) {
+        if (typeof m.p !== 'number' || !portUsed(m.p)) protocolError('Unknown port id ' + clip(JSON.stringify(m.p) || '') + ' in a portclose');
+        return;
+      }
+      ports.delete(m.p);
+      closePort(entry);
+    }
+
+    function closeAllPorts() {
+      var all = Array.from(ports.values());
+      ports.clear();
+      for (var i = 0; i < all.length; i++) closePort(all[i]);
     }
 
     // ---- page lifecycle ------------------------------------------------------------------------------------------
@@ -652,6 +783,7 @@ namespace FrameIpc
         p.reject(IpcError.forInvoke(p.channel, { name: 'ViewGoneError', message: 'The connection to the engine closed (' + reason + ')', code: 'EVIEWGONE' }));
       });
       running.forEach(function (controller) { controller.abort(IpcError('ViewGoneError', 'The connection to the engine closed', 'EVIEWGONE')); });
+      closeAllPorts();
       running.clear();
       framesDisconnected(reason);
       setState(next.state, reason, next.retryIn);
@@ -1113,6 +1245,26 @@ namespace FrameIpc
       if (typeof targetViewId !== 'number' || targetViewId <= 0 || targetViewId % 1 !== 0) throw new TypeError('sendTo needs a positive integer view id');
       checkChannel(channel);
       enqueue({ k: 'send', ch: channel, a: Array.prototype.slice.call(arguments, 2), to: targetViewId }, 0);
+    };
+
+    // Electron's ipcRenderer.postMessage(channel, message, [transfer]): the engine's listener gets e.Ports. This client
+    // keeps each port and relays its messages; the page must not use a port it transferred.
+    api.postMessage = function (channel, message, transfer) {
+      checkReleased();
+      checkChannel(channel);
+      var list = transfer === undefined || transfer === null ? [] : transfer;
+      if (!Array.isArray(list)) throw new TypeError(""Failed to execute 'postMessage': the transfer list must be an array of MessagePorts"");
+      if (list.length > 0 && isSubframe() && (!bridge || bridge.kind === 'frame')) {
+        throw new Error('ipcRenderer.postMessage() cannot transfer MessagePorts from an <iframe>: only the top page transfers ports');
+      }
+      for (var i = 0; i < list.length; i++) checkTransferable(list, i);
+      var ids = [];
+      for (var j = 0; j < list.length; j++) ids.push(nextPortId + j);
+      var envelope = { k: 'send', ch: channel, a: [message] };
+      if (ids.length > 0) envelope.p = ids;
+      enqueue(envelope, 0, ids.length > 0);
+      nextPortId += ids.length;
+      for (var k = 0; k < list.length; k++) attachPort(ids[k], list[k], null);
     };
 
     api.invoke = function (channel) {

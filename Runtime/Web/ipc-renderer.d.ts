@@ -54,6 +54,12 @@ export interface IpcRendererEvent {
   /** 0 for the engine; the sending view's id for a message relayed with sendTo. */
   readonly senderId: number;
   readonly sender: IpcSenderFacade;
+  /**
+   * The ports the engine transferred with `webContents.PostMessage(channel, message, ports)` (Electron's `event.ports`):
+   * real MessagePorts, entangled through the engine with a `MessagePortMain` or with a port in another view. Empty for
+   * every other message.
+   */
+  readonly ports: readonly MessagePort[];
 }
 
 /** The first argument of a handler registered with handle(): aborted when the engine cancels the invoke or goes away. */
@@ -183,6 +189,13 @@ export interface IpcRenderer<C extends { [K in keyof C]: ChannelSpec } = AnyChan
   sendToHost(channel: string, ...args: unknown[]): void;
   /** One-way message to another view, relayed by the engine. */
   sendTo<K extends ChannelName<C>>(viewId: number, channel: K, ...args: ChannelArgs<C, K>): void;
+  /**
+   * Electron's `ipcRenderer.postMessage(channel, message, [transfer])`: sends one message and transfers MessagePorts to
+   * the engine, whose listener gets them in `e.Ports`. Do not use a port after transferring it. Throws a DataCloneError
+   * for a port transferred before ("Port at index 0 is already neutered.") or given twice, and a TypeError for anything
+   * that is not a MessagePort.
+   */
+  postMessage(channel: string, message: unknown, transfer?: MessagePort[]): void;
   /** Calls the engine's handler; rejects with an IpcError (TimeoutError after 10 s by default), or with send's errors. */
   invoke<K extends ChannelFor<C, 'page-invoke'>>(channel: K, ...args: ChannelArgs<C, K>): Promise<ChannelResult<C, K>>;
   /** invoke with a per-call deadline and AbortSignal. */

@@ -10,6 +10,28 @@ namespace FrameIpc.Tests.Api
     public class FrameBadInputTests
     {
         [Test]
+        public void PortsFromASubframeAreRefused_AndTheTopPageMayStillTransferThatId()
+        {
+            using var rig = new IpcRig();
+            var raw = FrameTests.ViewWithFrame(rig);
+            int heard = 0, ports = 0;
+            rig.Main.On("port", e => { heard++; ports += e.Ports.Count; });
+
+            raw.Send("{\"k\":\"send\",\"ch\":\"port\",\"a\":[null],\"fr\":2,\"p\":[1]}");
+            rig.Main.Tick();
+
+            Assert.That(heard, Is.EqualTo(0));
+            Assert.That(raw.AllReceived, Does.Contain("\"name\":\"ProtocolError\",\"message\":\"Frame 2 cannot transfer MessagePorts: only the top page transfers ports\""));
+
+            raw.Send("{\"k\":\"send\",\"ch\":\"port\",\"a\":[null],\"p\":[1]}");
+            rig.Main.Tick();
+
+            Assert.That(heard, Is.EqualTo(1));
+            Assert.That(ports, Is.EqualTo(1));
+            raw.Close();
+        }
+
+        [Test]
         public void ASendFromAFrameNotAttachedIsRefusedWithANotice_AndReachesNoListener()
         {
             using var rig = new IpcRig();
