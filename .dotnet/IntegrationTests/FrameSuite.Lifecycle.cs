@@ -83,6 +83,25 @@ namespace FrameIpc.IntegrationTests
         }
 
         [Test]
+        public async Task AFrameMayNotTransferMessagePorts_ButItsPostMessageWithoutPortsReachesTheEngine()
+        {
+            await LoadAsync();
+            var heard = new System.Collections.Concurrent.ConcurrentQueue<int>();
+            await Engine.Run(() => Main.On("frame:post", e => heard.Enqueue(e.Ports.Count)));
+            var shop = await AddFrameAsync("shop", AppOrigin + "/frame.html");
+            await ReadyFrameAsync(shop);
+
+            string error = await shop.EvaluateAsync<string>(
+                "() => { try { ipcRenderer.postMessage('frame:post', 1, [new MessageChannel().port1]); return 'no error'; } catch (err) { return err.message; } }");
+            await shop.EvaluateAsync("() => ipcRenderer.postMessage('frame:post', 2)");
+            await Until(() => !heard.IsEmpty, "the frame's postMessage without ports to reach the engine");
+            await EngineFenceAsync();
+
+            Assert.That(error, Is.EqualTo("ipcRenderer.postMessage() cannot transfer MessagePorts from an <iframe>: only the top page transfers ports"));
+            Assert.That(heard.ToArray(), Is.EqualTo(new[] { 0 }));
+        }
+
+        [Test]
         public async Task AFrameThatNavigates_RejectsThePendingInvokesBothWays_AndComesBackWithItsIdAndNewUrl()
         {
             await LoadAsync();
