@@ -236,7 +236,7 @@ namespace FrameIpc.ReliabilityTests
             {
                 foreach (var socket in sockets) socket.Dispose();
             }
-            lock (_log) Assert.That(_log, Has.Some.Contains("MaxHalfOpenConnections"));
+            await UntilLogged("MaxHalfOpenConnections");
         }
 
         [Test]
@@ -287,7 +287,7 @@ namespace FrameIpc.ReliabilityTests
             await Until(() => RawHttp.IsClosedByPeer(socket), "the server to drop the slow client");
 
             await Until(() => _server.HalfOpenConnections == 0 && _server.OpenConnections == 0, "nothing held");
-            lock (_log) Assert.That(_log, Has.Some.Contains("no complete request head within 0.3 s (WebSocketDevServerOptions.HeaderTimeout)"));
+            await UntilLogged("no complete request head within 0.3 s (WebSocketDevServerOptions.HeaderTimeout)");
         }
 
         [Test]
@@ -308,7 +308,7 @@ namespace FrameIpc.ReliabilityTests
                 var response = await RawHttp.SendAsync(_server.Port, RawHttp.Get(_server.Port, "/"));
 
                 Assert.That(response.Status, Is.EqualTo(503), "one over the cap");
-                lock (_log) Assert.That(_log, Has.Some.Contains("503: 3 connections are open (WebSocketDevServerOptions.MaxConnections)"));
+                await UntilLogged("503: 3 connections are open (WebSocketDevServerOptions.MaxConnections)");
                 pages[0].Dispose();
                 await Until(() => _server.OpenConnections == 2, "the closed page's connection to be let go");
                 using var next = new RawWebSocketClient();
@@ -338,7 +338,7 @@ namespace FrameIpc.ReliabilityTests
                 await _engine.Run(() => { if (!view.IsDestroyed) view.Send("flood", payload); });
             await Until(() => view.IsDestroyed, "the view of the client that never reads to go away");
 
-            lock (_log) Assert.That(_log, Has.Some.Contains("the page is not reading"));
+            await UntilLogged("the page is not reading");
             await Until(() => { lock (_diagnostics) return _diagnostics.Exists(d => d.Kind == IpcDiagnosticKind.Lifecycle && d.Message.Contains("the page is not reading")); },
                 "a diagnostic naming the reason");
         }
@@ -366,6 +366,16 @@ namespace FrameIpc.ReliabilityTests
             int port = ((IPEndPoint)probe.LocalEndpoint).Port;
             probe.Stop();
             return port;
+        }
+
+        /// <summary>
+        /// Waits for the server's log to hold a line containing <paramref name="text"/>: a connection's own task writes why it
+        /// ended once it sees the abort, which may come after the client already saw its socket close.
+        /// </summary>
+        private async Task UntilLogged(string text)
+        {
+            await Until(() => { lock (_log) return _log.Exists(line => line.Contains(text)); }, "the server to log \"" + text + "\"");
+            lock (_log) Assert.That(_log, Has.Some.Contains(text));
         }
 
         private static async Task Until(Func<bool> condition, string what, Func<string> state = null)
