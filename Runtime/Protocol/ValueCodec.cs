@@ -33,7 +33,11 @@ namespace FrameIpc
             if (s_prepared) return;
             GC.KeepAlive(Write); // reading the fields runs the type's initialiser (Generated, then Write and Read)
             GC.KeepAlive(Read);
-            Generated?.PrepareMethods();
+            if (Generated != null)
+            {
+                Generated.PrepareMethods();
+                JitPreparation.PrepareInstance(typeof(IpcCodec<T>), Read, Write);
+            }
             s_prepared = true;
         }
 

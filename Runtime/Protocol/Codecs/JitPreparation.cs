@@ -28,11 +28,37 @@ namespace FrameIpc
             }
         }
 
+        /// <summary>Compiles the methods of a closed generic type (and of delegates' targets), whose code is shared across reference types.</summary>
+        public static void PrepareInstance(Type closedType, params Delegate[] delegates)
+        {
+            try
+            {
+                Prepare(closedType);
+                foreach (var d in delegates)
+                {
+                    var type = d.Method.DeclaringType;
+                    if (type == null || type.ContainsGenericParameters) continue;
+                    RuntimeHelpers.PrepareMethod(d.Method.MethodHandle, Handles(type));
+                }
+            }
+            catch (PlatformNotSupportedException)
+            {
+            }
+        }
+
+        private static RuntimeTypeHandle[] Handles(Type type)
+        {
+            var args = type.IsGenericType ? type.GetGenericArguments() : Type.EmptyTypes;
+            var handles = new RuntimeTypeHandle[args.Length];
+            for (int i = 0; i < args.Length; i++) handles[i] = args[i].TypeHandle;
+            return handles;
+        }
+
         private static void Prepare(Type type)
         {
             const BindingFlags all = BindingFlags.DeclaredOnly | BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;
             foreach (var method in type.GetMethods(all))
-                if (!method.IsAbstract && !method.ContainsGenericParameters) RuntimeHelpers.PrepareMethod(method.MethodHandle);
+                if (!method.IsAbstract && !method.ContainsGenericParameters) RuntimeHelpers.PrepareMethod(method.MethodHandle, Handles(type));
         }
     }
 }
