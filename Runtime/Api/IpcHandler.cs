@@ -49,7 +49,11 @@ namespace FrameIpc
     internal sealed class SyncHandler<TResult> : IpcHandler
     {
         private readonly Func<IpcMainInvokeEvent, TResult> _handler;
-        public SyncHandler(Func<IpcMainInvokeEvent, TResult> handler, bool once) : base(once) { _handler = handler; }
+        public SyncHandler(Func<IpcMainInvokeEvent, TResult> handler, bool once) : base(once)
+        {
+            _handler = handler;
+            ValueCodec<TResult>.Prepare();
+        }
 
         protected override bool RunSync(IpcMainInvokeEvent e, Outbox outbox, long id, int frame)
         {
@@ -62,7 +66,11 @@ namespace FrameIpc
     internal sealed class AsyncHandler<TResult> : IpcHandler
     {
         private readonly Func<IpcMainInvokeEvent, CancellationToken, Task<TResult>> _handler;
-        public AsyncHandler(Func<IpcMainInvokeEvent, CancellationToken, Task<TResult>> handler, bool once) : base(once) { _handler = handler; }
+        public AsyncHandler(Func<IpcMainInvokeEvent, CancellationToken, Task<TResult>> handler, bool once) : base(once)
+        {
+            _handler = handler;
+            ValueCodec<TResult>.Prepare();
+        }
         protected override IncomingCall RunAsync(IpcMainInvokeEvent e, CancellationToken token) => new IncomingCall<TResult>(_handler(e, token));
     }
 

@@ -27,7 +27,11 @@ namespace FrameIpc
     internal sealed class EventListener<T1> : IpcListener
     {
         private readonly Action<IpcEvent, T1> _action;
-        public EventListener(Action<IpcEvent, T1> action, bool once) : base(action, once) { _action = action; }
+        public EventListener(Action<IpcEvent, T1> action, bool once) : base(action, once)
+        {
+            _action = action;
+            ValueCodec<T1>.Prepare(); // at registration, not in the tick of the first message
+        }
         public override void Invoke(IpcEvent e) => _action(e, e.Arg<T1>(0));
     }
 }

@@ -28,6 +28,7 @@ namespace FrameIpc
         public static void Handle<TArg, TResult>(this IpcEmitter emitter, IpcInvokeChannel<TArg, TResult> channel, Func<IpcMainInvokeEvent, TArg, TResult> handler)
         {
             if (handler == null) throw new ArgumentNullException(nameof(handler));
+            ValueCodec<TArg>.Prepare();
             emitter.Handle(channel.Name, e => handler(e, e.Arg<TArg>(0)));
         }
 
@@ -36,6 +37,7 @@ namespace FrameIpc
             Func<IpcMainInvokeEvent, TArg, CancellationToken, Task<TResult>> handler)
         {
             if (handler == null) throw new ArgumentNullException(nameof(handler));
+            ValueCodec<TArg>.Prepare();
             emitter.Handle(channel.Name, (e, ct) => handler(e, e.Arg<TArg>(0), ct));
         }
     }

@@ -18,6 +18,29 @@ namespace FrameIpc
         public static readonly Action<JsonTextWriter, T> Write = CreateWriter();
         public static readonly ReadFn Read = CreateReader();
 
+        private static volatile bool s_prepared;
+
+        /// <summary>For tests: <see cref="Prepare"/> has run for this type.</summary>
+        internal static bool IsPrepared => s_prepared;
+
+        /// <summary>
+        /// Initialises this type's codec now rather than on its first message: called when a typed listener or handler
+        /// is registered (a scene load), so the tick that receives the type's first message does not pay for the type
+        /// loads, the generated codec's lookup and the JIT compilation of its methods. Idempotent; cheap after the first call.
+        /// </summary>
+        public static void Prepare()
+        {
+            if (s_prepared) return;
+            GC.KeepAlive(Write); // reading the fields runs the type's initialiser (Generated, then Write and Read)
+            GC.KeepAlive(Read);
+            if (Generated != null)
+            {
+                Generated.PrepareMethods();
+                JitPreparation.PrepareInstance(typeof(IpcCodec<T>), Read, Write);
+            }
+            s_prepared = true;
+        }
+
         private static Action<JsonTextWriter, T> CreateWriter()
         {
             // --- Generated [IpcMessage] codec (Codecs/): no reflection, no Newtonsoft contract. ---
@@ -44,6 +67,7 @@ namespace FrameIpc
 
         private static ReadFn CreateReader()
         {
+            IpcCodecs.Initialised?.Invoke(typeof(T));
             // --- Generated [IpcMessage] codec (Codecs/): no reflection, no Newtonsoft contract. ---
             var generated = Generated;
             if (generated != null)

@@ -31,9 +31,9 @@ namespace FrameIpc.Benchmarks
                 if (args[i] == "--processes") processes = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
 
             Console.WriteLine($"The first message of a fresh process: {processes} processes per row, Stopwatch, ms (median / max).");
-            Console.WriteLine("| payload | first message of the process: engine tick receiving it | engine send + tick | " +
-                              "after one primitive message each way: engine tick receiving it | engine send + tick |");
-            Console.WriteLine("|---|---:|---:|---:|---:|");
+            Console.WriteLine("| payload | first message of the process: engine tick receiving it | engine send + tick | registering the listener | " +
+                              "after one primitive message each way: engine tick receiving it | engine send + tick | registering the listener |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
             foreach (var kind in new[] { "generated", "newtonsoft", "primitive" })
             {
                 var cells = new List<string>();
@@ -41,14 +41,17 @@ namespace FrameIpc.Benchmarks
                 {
                     var receive = new List<double>();
                     var send = new List<double>();
+                    var register = new List<double>();
                     for (int p = 0; p < processes; p++)
                     {
-                        var (r, s) = RunChild(kind, afterPrimitive);
+                        var (r, s, g) = RunChild(kind, afterPrimitive);
                         receive.Add(r);
                         send.Add(s);
+                        register.Add(g);
                     }
                     cells.Add($"{Median(receive):0.00} / {receive.Max():0.00}");
                     cells.Add($"{Median(send):0.00} / {send.Max():0.00}");
+                    cells.Add($"{Median(register):0.00} / {register.Max():0.00}");
                 }
                 string name = kind == "generated" ? "PlayerState, [IpcMessage] (generated codec)"
                     : kind == "newtonsoft" ? "PlayerState, unmarked (Newtonsoft)" : "(87, 100, true), primitives";
@@ -58,7 +61,8 @@ namespace FrameIpc.Benchmarks
         }
 
         /// <summary>
-        /// In the child process: one first message each way, timed; prints "receive-ms send-ms". With
+        /// In the child process: one first message each way, timed; prints "receive-ms send-ms register-ms" (the last:
+        /// registering the engine's listener, where a typed listener initialises its type's codec). With
         /// <paramref name="afterPrimitive"/>, one message of primitive arguments crosses each way first (untimed), so the
         /// machinery's own first use (its JIT) is paid and what is left is the payload type's.
         /// </summary>
@@ -76,11 +80,11 @@ namespace FrameIpc.Benchmarks
                 ipc.TickAll();
                 if (seen != 3) throw new InvalidOperationException("the warm-up messages did not arrive");
             }
-            double receiveMs, sendMs;
+            double receiveMs, sendMs, registerMs;
             if (kind == "primitive")
             {
                 int got = 0;
-                ipc.Main.On(Channel, e => got = e.Arg<int>(0) + e.Arg<int>(1) + (e.Arg<bool>(2) ? 1 : 0));
+                registerMs = Time(() => ipc.Main.On(Channel, e => got = e.Arg<int>(0) + e.Arg<int>(1) + (e.Arg<bool>(2) ? 1 : 0)));
                 ipc.View.Send(Channel, 87, 100, true);
                 ipc.View.Tick();
                 receiveMs = Time(() => ipc.Main.Tick());
@@ -91,17 +95,20 @@ namespace FrameIpc.Benchmarks
                     ipc.Main.Tick();
                 });
             }
-            else if (kind == "generated") (receiveMs, sendMs) = Measure(ipc, GeneratedPlayerState.Sample, GeneratedPlayerState.Check);
-            else (receiveMs, sendMs) = Measure(ipc, PlayerState.Sample, PlayerState.Check);
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0:R} {1:R}", receiveMs, sendMs));
+            else if (kind == "generated") (receiveMs, sendMs, registerMs) = Measure(ipc, GeneratedPlayerState.Sample, GeneratedPlayerState.Check);
+            else (receiveMs, sendMs, registerMs) = Measure(ipc, PlayerState.Sample, PlayerState.Check);
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0:R} {1:R} {2:R}", receiveMs, sendMs, registerMs));
             return 0;
         }
 
-        /// <summary>The first message of <typeparamref name="T"/> each way: the engine tick receiving it, then an engine send and its tick.</summary>
-        private static (double Receive, double Send) Measure<T>(IpcHarness ipc, T sample, Action<T?> check) where T : class
+        /// <summary>
+        /// The first message of <typeparamref name="T"/> each way: the engine tick receiving it, then an engine send and its
+        /// tick; and, before them, registering the engine's listener.
+        /// </summary>
+        private static (double Receive, double Send, double Register) Measure<T>(IpcHarness ipc, T sample, Action<T?> check) where T : class
         {
             T? got = null;
-            ipc.Main.On<T>(Channel, (e, state) => got = state);
+            double register = Time(() => ipc.Main.On<T>(Channel, (e, state) => got = state));
             ipc.View.Send(Channel, sample);
             ipc.View.Tick();
             double receive = Time(() => ipc.Main.Tick());
@@ -111,7 +118,7 @@ namespace FrameIpc.Benchmarks
                 ipc.Links[0].Contents.Send(Channel, sample);
                 ipc.Main.Tick();
             });
-            return (receive, send);
+            return (receive, send, register);
         }
 
         private static double Time(Action action)
@@ -121,7 +128,7 @@ namespace FrameIpc.Benchmarks
             return (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
         }
 
-        private static (double Receive, double Send) RunChild(string kind, bool afterPrimitive)
+        private static (double Receive, double Send, double Register) RunChild(string kind, bool afterPrimitive)
         {
             // This program again: through the dotnet host when it runs as a .dll, directly as an apphost.
             string host = Environment.ProcessPath ?? "dotnet";
@@ -143,7 +150,8 @@ namespace FrameIpc.Benchmarks
             child.WaitForExit();
             if (child.ExitCode != 0) throw new InvalidOperationException($"the {kind} child failed ({child.ExitCode}): {errors}{output}");
             var parts = output.Trim().Split(' ');
-            return (double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture));
+            return (double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture),
+                double.Parse(parts[2], CultureInfo.InvariantCulture));
         }
 
         private static double Median(List<double> values)

@@ -17,6 +17,8 @@ namespace FrameIpc
         // The shapes ValueCodec<T> stores, so a generated type costs one virtual call on the per-message path.
         internal void WriteJson(JsonTextWriter json, T value) => Write(new IpcJsonWriter(json), value);
 
+        internal void PrepareMethods() => JitPreparation.PrepareCodec(GetType());
+
         internal T ReadJson(char[] buffer, int start, int length, int maxDepth)
         {
             var reader = new IpcJsonReader(buffer, start, length, maxDepth);

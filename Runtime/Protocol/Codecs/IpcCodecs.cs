@@ -11,6 +11,9 @@ namespace FrameIpc
         // type's first message should not pay for that once per marked type (or twice, for its writer and its reader).
         private static readonly Dictionary<Assembly, object[]> s_providers = new Dictionary<Assembly, object[]>();
 
+        /// <summary>For tests: called with T when ValueCodec&lt;T&gt; is initialised (once per type and process).</summary>
+        internal static Action<Type>? Initialised;
+
         public static IpcCodec<T>? Find<T>()
         {
             var type = typeof(T);
