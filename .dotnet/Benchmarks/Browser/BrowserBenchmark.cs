@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using Microsoft.Playwright;
 using Newtonsoft.Json.Linq;
 
 namespace FrameIpc.Benchmarks
@@ -12,22 +11,17 @@ namespace FrameIpc.Benchmarks
     /// <summary>
     /// <c>--browser</c>: headless Chromium loads bench.html from the WebSocket dev server, and ipc-renderer.js sends
     /// bursts to an engine ticking at 60 fps. Prints messages/s page→engine and the time of an invoke burst, in ms and
-    /// in frames. Options: <c>--messages N</c> (default 100,000), <c>--invokes N</c> (10,000), <c>--rounds N</c> (5).
+    /// in frames. Options: <c>--messages N</c> (default 100,000), <c>--invokes N</c> (10,000), <c>--rounds N</c> (5),
+    /// <c>--devtools</c> (drive the page with Playwright over DevTools instead of letting it run alone; see <see cref="BrowserLauncher"/>).
     /// </summary>
     public static class BrowserBenchmark
     {
         private const double FrameMs = 1000.0 / 60;
 
-        private static readonly string[] ChromiumArgs =
-        {
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        };
-
         public static int Run(IReadOnlyList<string> args) => RunAsync(
-            Option(args, "--messages", 100_000), Option(args, "--invokes", 10_000), Option(args, "--rounds", 5)).GetAwaiter().GetResult();
+            Option(args, "--messages", 100_000), Option(args, "--invokes", 10_000), Option(args, "--rounds", 5), args.Contains("--devtools")).GetAwaiter().GetResult();
 
-        private static async Task<int> RunAsync(int messages, int invokes, int rounds)
+        private static async Task<int> RunAsync(int messages, int invokes, int rounds, bool devTools)
         {
             string pages = Path.Combine(AppContext.BaseDirectory, "Browser");
             using var engine = new BrowserEngine();
@@ -36,23 +30,11 @@ namespace FrameIpc.Benchmarks
             server.Start();
             engine.Start();
 
-            using IPlaywright playwright = await Playwright.CreateAsync();
-            await using IBrowser browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = "/usr/bin/chromium",
-                Headless = true,
-                Args = ChromiumArgs,
-                Timeout = 60_000,
-            });
-            IPage page = await browser.NewPageAsync();
-            var pageErrors = new List<string>();
-            page.PageError += (_, error) => pageErrors.Add(error);
-            page.SetDefaultTimeout(300_000);
-            await page.GotoAsync(server.PageUrl("bench.html"));
-            string json = await page.EvaluateAsync<string>("([m, i, r]) => runBench(m, i, r)", new[] { messages, invokes, rounds });
+            (string version, string json, IReadOnlyList<string> pageErrors) =
+                await BrowserLauncher.RunAsync(engine, server.PageUrl("bench.html"), messages, invokes, rounds, devTools);
 
             JObject result = JObject.Parse(json);
-            Console.WriteLine($"FrameIPC in a real browser: Chromium {browser.Version} headless, WebSocket dev server on loopback, engine ticking at 60 fps.");
+            Console.WriteLine($"FrameIPC in a real browser: {version}, headless, WebSocket dev server on loopback, engine ticking at 60 fps.");
             Console.WriteLine("Payload: PlayerState (~100 characters of JSON), decoded to the C# type by the engine's listener / handler: " +
                               "through Newtonsoft (unmarked) or through its [IpcMessage] twin's generated codec.");
             bool ok = pageErrors.Count == 0;

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading;
+using System.Threading.Tasks;
 using Newtonsoft.Json;
 
 namespace FrameIpc.Benchmarks
@@ -15,6 +17,7 @@ namespace FrameIpc.Benchmarks
         private readonly FrameLoop _loop;
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly Thread _thread;
+        private readonly TaskCompletionSource<(string, string)> _pageResult = new TaskCompletionSource<(string, string)>(TaskCreationOptions.RunContinuationsAsynchronously);
         private long _startFrame;
         private long _firstTimestamp;
         private long _lastTimestamp;
@@ -31,6 +34,10 @@ namespace FrameIpc.Benchmarks
             _loop.Error += ex => Console.Error.WriteLine("engine loop: " + ex);
             _loop.LateUpdate += OnLateUpdate;
             Main.Handle("bench:reset", e => Reset());
+            // A page that runs the bench on its own (no DevTools client) reports through IPC: its result and its errors.
+            Main.Handle("bench:result", e => _pageResult.TrySetResult((e.Arg<string>(0), e.Arg<string>(1))));
+            Main.On("bench:error", e => PageErrors.Enqueue(e.Arg<string>(0)));
+            Main.On("bench:failed", e => _pageResult.TrySetException(new InvalidOperationException("bench.html failed: " + e.Arg<string>(0))));
             Main.Handle("bench:sent", e => Report());
             Main.On<PlayerState>("bench:state", OnState);
             Main.On<GeneratedPlayerState>("bench:typed", OnTyped);
@@ -49,6 +56,12 @@ namespace FrameIpc.Benchmarks
         }
 
         public IpcMain Main { get; }
+
+        /// <summary>The browser (its user agent) and the JSON of <c>runBench</c>, from a page that ran on its own.</summary>
+        public Task<(string Version, string Json)> PageResult => _pageResult.Task;
+
+        /// <summary>Uncaught errors and rejections the page reported.</summary>
+        public ConcurrentQueue<string> PageErrors { get; } = new ConcurrentQueue<string>();
 
         public void Start() => _thread.Start();
 
