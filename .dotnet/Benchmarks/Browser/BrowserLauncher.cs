@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
+using FrameIpc.TestSupport;
 using Microsoft.Playwright;
 
 namespace FrameIpc.Benchmarks
@@ -18,14 +19,6 @@ namespace FrameIpc.Benchmarks
     /// </summary>
     internal static class BrowserLauncher
     {
-        private const string Chromium = "/usr/bin/chromium";
-
-        private static readonly string[] ChromiumArgs =
-        {
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        };
-
         public static Task<(string Version, string Json, IReadOnlyList<string> Errors)> RunAsync(
             BrowserEngine engine, string pageUrl, int messages, int invokes, int rounds, bool devTools) =>
             devTools ? RunWithPlaywrightAsync(pageUrl, messages, invokes, rounds) : RunAloneAsync(engine, pageUrl, messages, invokes, rounds);
@@ -33,11 +26,11 @@ namespace FrameIpc.Benchmarks
         private static async Task<(string, string, IReadOnlyList<string>)> RunAloneAsync(BrowserEngine engine, string pageUrl, int messages, int invokes, int rounds)
         {
             DirectoryInfo profile = Directory.CreateTempSubdirectory("frameipc-bench-");
-            var start = new ProcessStartInfo(Chromium) { RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (string arg in ChromiumArgs) start.ArgumentList.Add(arg);
+            var start = new ProcessStartInfo(HeadlessChromium.ExecutablePath) { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (string arg in HeadlessChromium.Args) start.ArgumentList.Add(arg);
             start.ArgumentList.Add("--user-data-dir=" + profile.FullName);
             start.ArgumentList.Add($"{pageUrl}&auto={messages},{invokes},{rounds}");
-            using var chromium = Process.Start(start) ?? throw new InvalidOperationException("could not start " + Chromium);
+            using var chromium = Process.Start(start) ?? throw new InvalidOperationException("could not start " + HeadlessChromium.ExecutablePath);
             chromium.OutputDataReceived += (_, _) => { };
             chromium.ErrorDataReceived += (_, _) => { }; // Chromium's own logging, not the page's
             chromium.BeginOutputReadLine();
@@ -48,8 +41,9 @@ namespace FrameIpc.Benchmarks
                 Task finished = await Task.WhenAny(engine.PageResult, exited, Task.Delay(TimeSpan.FromMinutes(5))).ConfigureAwait(false);
                 if (finished == exited) throw new InvalidOperationException($"Chromium exited ({chromium.ExitCode}) before bench.html sent its result");
                 if (finished != engine.PageResult) throw new TimeoutException("bench.html sent no result within 5 minutes");
-                (string version, string json) = await engine.PageResult.ConfigureAwait(false);
-                return (version, json, engine.PageErrors.ToArray());
+                (string userAgent, string json) = await engine.PageResult.ConfigureAwait(false);
+                var chrome = System.Text.RegularExpressions.Regex.Match(userAgent, @"(Headless)?Chrome/[\d.]+");
+                return ((chrome.Success ? chrome.Value : userAgent) + " run alone (no DevTools client)", json, engine.PageErrors.ToArray());
             }
             finally
             {
@@ -61,14 +55,9 @@ namespace FrameIpc.Benchmarks
 
         private static async Task<(string, string, IReadOnlyList<string>)> RunWithPlaywrightAsync(string pageUrl, int messages, int invokes, int rounds)
         {
-            using IPlaywright playwright = await Playwright.CreateAsync();
-            await using IBrowser browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = Chromium,
-                Headless = true,
-                Args = ChromiumArgs,
-                Timeout = 60_000,
-            });
+            (IPlaywright playwright, IBrowser browser) = await HeadlessChromium.LaunchAsync(TimeSpan.FromMinutes(1));
+            using IPlaywright disposePlaywright = playwright;
+            await using IBrowser disposeBrowser = browser;
             IPage page = await browser.NewPageAsync();
             var errors = new ConcurrentQueue<string>();
             page.PageError += (_, error) => errors.Enqueue(error);
