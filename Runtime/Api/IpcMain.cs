@@ -22,7 +22,10 @@ namespace FrameIpc
         internal readonly Action<Exception, IpcEvent> ListenerFailed;
         private readonly TickRunner _tick;
 
-        /// <summary>Creates the engine side with the given limits (defaults: see <see cref="IpcOptions"/>).</summary>
+        /// <summary>
+        /// Creates the engine side with the given limits (defaults: see <see cref="IpcOptions"/>). The process's first
+        /// engine also warms the messaging machinery up, unless <see cref="IpcOptions.WarmUp"/> is off.
+        /// </summary>
         public IpcMain(IpcOptions? options = null) : base(new ChannelNames())
         {
             Options = (options ?? new IpcOptions()).Validate();
@@ -31,6 +34,7 @@ namespace FrameIpc
             ListenerFailed = (ex, e) => Report(IpcDiagnosticKind.ListenerError, e.SenderId, e.Channel, $"a listener of '{e.Channel}' threw: {ex.Message}", ex);
             Ports = new PortHub(this);
             _tick = new TickRunner(nameof(IpcMain), ex => Report(IpcDiagnosticKind.ListenerError, 0, null, "an async continuation threw: " + ex.Message, ex));
+            if (Options.WarmUp) IpcWarmUp.EnsureRan(); // once per process: the machinery's first use, here rather than mid-game
         }
 
         /// <summary>The limits and budgets in force.</summary>

@@ -32,8 +32,9 @@ namespace FrameIpc.Benchmarks
 
             Console.WriteLine($"The first message of a fresh process: {processes} processes per row, Stopwatch, ms (median / max).");
             Console.WriteLine("| payload | first message of the process: engine tick receiving it | engine send + tick | registering the listener | " +
-                              "after one primitive message each way: engine tick receiving it | engine send + tick | registering the listener |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+                              "constructing the IpcMain | attaching the view + handshake | after one primitive message each way: engine tick receiving it | " +
+                              "engine send + tick | registering the listener | constructing the IpcMain | attaching the view + handshake |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var kind in new[] { "generated", "newtonsoft", "primitive" })
             {
                 var cells = new List<string>();
@@ -42,16 +43,22 @@ namespace FrameIpc.Benchmarks
                     var receive = new List<double>();
                     var send = new List<double>();
                     var register = new List<double>();
+                    var construct = new List<double>();
+                    var connect = new List<double>();
                     for (int p = 0; p < processes; p++)
                     {
-                        var (r, s, g) = RunChild(kind, afterPrimitive);
+                        var (r, s, g, c, h) = RunChild(kind, afterPrimitive);
                         receive.Add(r);
                         send.Add(s);
                         register.Add(g);
+                        construct.Add(c);
+                        connect.Add(h);
                     }
                     cells.Add($"{Median(receive):0.00} / {receive.Max():0.00}");
                     cells.Add($"{Median(send):0.00} / {send.Max():0.00}");
                     cells.Add($"{Median(register):0.00} / {register.Max():0.00}");
+                    cells.Add($"{Median(construct):0.00} / {construct.Max():0.00}");
+                    cells.Add($"{Median(connect):0.00} / {connect.Max():0.00}");
                 }
                 string name = kind == "generated" ? "PlayerState, [IpcMessage] (generated codec)"
                     : kind == "newtonsoft" ? "PlayerState, unmarked (Newtonsoft)" : "(87, 100, true), primitives";
@@ -61,14 +68,26 @@ namespace FrameIpc.Benchmarks
         }
 
         /// <summary>
-        /// In the child process: one first message each way, timed; prints "receive-ms send-ms register-ms" (the last:
-        /// registering the engine's listener, where a typed listener initialises its type's codec). With
+        /// In the child process: one first message each way, timed; prints "receive-ms send-ms register-ms construct-ms
+        /// connect-ms" (registering the engine's listener, where a typed listener initialises its type's codec;
+        /// constructing the process's first <see cref="IpcMain"/>, where the machinery is warmed up unless IpcOptions.WarmUp
+        /// is off; attaching the view and ticking through its handshake). With
         /// <paramref name="afterPrimitive"/>, one message of primitive arguments crosses each way first (untimed), so the
         /// machinery's own first use (its JIT) is paid and what is left is the payload type's.
         /// </summary>
         public static int Child(string kind, bool afterPrimitive)
         {
-            using var ipc = IpcHarness.Connected();
+            // Constructing the engine (where a process's first engine warms the messaging machinery up) and attaching the
+            // view through its handshake are timed apart.
+            IpcHarness? made = null;
+            double constructMs = Time(() => made = new IpcHarness());
+            long constructMethods = s_lastMethods;
+            using var ipc = made!;
+            double connectMs = Time(() =>
+            {
+                ipc.AddView().Renderer.Connect();
+                if (!ipc.TickUntilReady()) throw new InvalidOperationException("the view never finished its handshake");
+            });
             if (afterPrimitive)
             {
                 int seen = 0;
@@ -88,6 +107,7 @@ namespace FrameIpc.Benchmarks
                 ipc.View.Send(Channel, 87, 100, true);
                 ipc.View.Tick();
                 receiveMs = Time(() => ipc.Main.Tick());
+                s_receiveMethods = s_lastMethods;
                 if (got != 188) throw new InvalidOperationException("the primitive message did not arrive intact");
                 sendMs = Time(() =>
                 {
@@ -97,7 +117,8 @@ namespace FrameIpc.Benchmarks
             }
             else if (kind == "generated") (receiveMs, sendMs, registerMs) = Measure(ipc, GeneratedPlayerState.Sample, GeneratedPlayerState.Check);
             else (receiveMs, sendMs, registerMs) = Measure(ipc, PlayerState.Sample, PlayerState.Check);
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0:R} {1:R} {2:R}", receiveMs, sendMs, registerMs));
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0:R} {1:R} {2:R} {3:R} {4:R} {5} {6}", receiveMs, sendMs, registerMs, constructMs,
+                connectMs, s_receiveMethods, constructMethods));
             return 0;
         }
 
@@ -112,6 +133,7 @@ namespace FrameIpc.Benchmarks
             ipc.View.Send(Channel, sample);
             ipc.View.Tick();
             double receive = Time(() => ipc.Main.Tick());
+            s_receiveMethods = s_lastMethods;
             check(got);
             double send = Time(() =>
             {
@@ -121,14 +143,20 @@ namespace FrameIpc.Benchmarks
             return (receive, send, register);
         }
 
+        private static long s_receiveMethods; // methods the JIT compiled in the tick receiving the first message
+        private static long s_lastMethods; // methods the JIT compiled on this thread during the last Time call
+
         private static double Time(Action action)
         {
+            long methods = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true);
             long start = Stopwatch.GetTimestamp();
             action();
-            return (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
+            double ms = (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
+            s_lastMethods = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true) - methods;
+            return ms;
         }
 
-        private static (double Receive, double Send, double Register) RunChild(string kind, bool afterPrimitive)
+        private static (double Receive, double Send, double Register, double Construct, double Connect) RunChild(string kind, bool afterPrimitive)
         {
             // This program again: through the dotnet host when it runs as a .dll, directly as an apphost.
             string host = Environment.ProcessPath ?? "dotnet";
@@ -151,7 +179,8 @@ namespace FrameIpc.Benchmarks
             if (child.ExitCode != 0) throw new InvalidOperationException($"the {kind} child failed ({child.ExitCode}): {errors}{output}");
             var parts = output.Trim().Split(' ');
             return (double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture),
-                double.Parse(parts[2], CultureInfo.InvariantCulture));
+                double.Parse(parts[2], CultureInfo.InvariantCulture), double.Parse(parts[3], CultureInfo.InvariantCulture),
+                double.Parse(parts[4], CultureInfo.InvariantCulture));
         }
 
         private static double Median(List<double> values)
