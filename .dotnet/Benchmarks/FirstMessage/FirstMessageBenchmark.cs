@@ -10,15 +10,16 @@ namespace FrameIpc.Benchmarks
 {
     /// <summary>
     /// <c>--first-message [--processes N]</c>: the first typed message of a fresh process, the hitch issue 12 is about.
-    /// Each sample is a new process (this program again, with <c>--first-message-child KIND</c>) that connects an
-    /// <see cref="IpcMain"/> and an in-memory renderer (through the handshake, untimed), then times with
-    /// <see cref="Stopwatch"/> the first message of a payload type it has not used yet: the engine tick that receives and
-    /// decodes it, and an engine send of it with the tick that encodes and flushes
-    /// it. KIND is <c>generated</c> (an [IpcMessage] type), <c>newtonsoft</c> (its unmarked twin) or <c>primitive</c>
-    /// (three primitive arguments: the machinery alone); each runs as the process's very first message, and again after
-    /// one primitive message each way (<c>--after-primitive</c>), which leaves the payload type's own first-use cost.
-    /// Prints the median and the maximum over N processes (default 15) of each. A measurement, not a test: it asserts
-    /// nothing about time.
+    /// Each sample is a new process (this program again, with <c>--first-message-child KIND</c>) that constructs an
+    /// <see cref="IpcMain"/> (where the process's first engine warms the machinery up, <c>IpcOptions.WarmUp</c>), attaches an
+    /// in-memory renderer and ticks through the handshake, then times with <see cref="Stopwatch"/> the first message of a
+    /// payload type it has not used yet: the engine tick that receives and decodes it, and an engine send of it with the
+    /// tick that encodes and flushes it. KIND is <c>generated</c> (an [IpcMessage] type), <c>newtonsoft</c> (its unmarked
+    /// twin) or <c>primitive</c> (three primitive arguments: the machinery alone); each runs as the process's very first
+    /// message, and again after one primitive message each way (<c>--after-primitive</c>), which leaves the payload
+    /// type's own first-use cost. Prints the median and the maximum over N processes (default 15) of each time, and of the
+    /// methods the JIT compiled on the engine's thread in three of them (a count the machine's load does not change). A
+    /// measurement, not a test: it asserts nothing about time.
     /// </summary>
     public static class FirstMessageBenchmark
     {
@@ -30,41 +31,50 @@ namespace FrameIpc.Benchmarks
             for (int i = 0; i + 1 < args.Count; i++)
                 if (args[i] == "--processes") processes = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
 
-            Console.WriteLine($"The first message of a fresh process: {processes} processes per row, Stopwatch, ms (median / max).");
-            Console.WriteLine("| payload | first message of the process: engine tick receiving it | engine send + tick | registering the listener | " +
-                              "constructing the IpcMain | attaching the view + handshake | after one primitive message each way: engine tick receiving it | " +
-                              "engine send + tick | registering the listener | constructing the IpcMain | attaching the view + handshake |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            // Each child prints the five times of Times, then the methods the JIT compiled on its thread in three of them.
+            var rows = new List<(string Name, double[][] First, double[][] AfterPrimitive)>();
             foreach (var kind in new[] { "generated", "newtonsoft", "primitive" })
             {
-                var cells = new List<string>();
-                foreach (bool afterPrimitive in new[] { false, true })
-                {
-                    var receive = new List<double>();
-                    var send = new List<double>();
-                    var register = new List<double>();
-                    var construct = new List<double>();
-                    var connect = new List<double>();
-                    for (int p = 0; p < processes; p++)
-                    {
-                        var (r, s, g, c, h) = RunChild(kind, afterPrimitive);
-                        receive.Add(r);
-                        send.Add(s);
-                        register.Add(g);
-                        construct.Add(c);
-                        connect.Add(h);
-                    }
-                    cells.Add($"{Median(receive):0.00} / {receive.Max():0.00}");
-                    cells.Add($"{Median(send):0.00} / {send.Max():0.00}");
-                    cells.Add($"{Median(register):0.00} / {register.Max():0.00}");
-                    cells.Add($"{Median(construct):0.00} / {construct.Max():0.00}");
-                    cells.Add($"{Median(connect):0.00} / {connect.Max():0.00}");
-                }
                 string name = kind == "generated" ? "PlayerState, [IpcMessage] (generated codec)"
                     : kind == "newtonsoft" ? "PlayerState, unmarked (Newtonsoft)" : "(87, 100, true), primitives";
+                rows.Add((name, Samples(kind, false, processes), Samples(kind, true, processes)));
+            }
+            Console.WriteLine($"The first message of a fresh process: {processes} processes per row, Stopwatch, ms (median / max).");
+            PrintTable(rows, Times, 0, "0.00");
+            Console.WriteLine();
+            Console.WriteLine("Methods the JIT compiled on the engine's thread (median / max): load-independent.");
+            PrintTable(rows, CompiledIn, Times.Length, "0");
+            return 0;
+        }
+
+        private static readonly string[] Times =
+            { "engine tick receiving it", "engine send + tick", "registering the listener", "constructing the IpcMain", "attaching the view + handshake" };
+
+        private static readonly string[] CompiledIn = { "engine tick receiving it", "constructing the IpcMain", "attaching the view + handshake" };
+
+        private static double[][] Samples(string kind, bool afterPrimitive, int processes)
+        {
+            var samples = new double[processes][];
+            for (int p = 0; p < processes; p++) samples[p] = RunChild(kind, afterPrimitive);
+            return samples;
+        }
+
+        private static void PrintTable(List<(string Name, double[][] First, double[][] AfterPrimitive)> rows, string[] columns, int offset, string format)
+        {
+            Console.WriteLine("| payload | " + string.Join(" | ", columns.Select(c => "first message of the process: " + c)) + " | " +
+                              string.Join(" | ", columns.Select(c => "after one primitive message each way: " + c)) + " |");
+            Console.WriteLine("|---|" + string.Concat(Enumerable.Repeat("---:|", columns.Length * 2)));
+            foreach (var (name, first, after) in rows)
+            {
+                var cells = new List<string>();
+                foreach (var samples in new[] { first, after })
+                    for (int c = 0; c < columns.Length; c++)
+                    {
+                        var values = samples.Select(v => v[offset + c]).ToList();
+                        cells.Add($"{Median(values).ToString(format, CultureInfo.InvariantCulture)} / {values.Max().ToString(format, CultureInfo.InvariantCulture)}");
+                    }
                 Console.WriteLine($"| {name} | {string.Join(" | ", cells)} |");
             }
-            return 0;
         }
 
         /// <summary>
@@ -88,6 +98,7 @@ namespace FrameIpc.Benchmarks
                 ipc.AddView().Renderer.Connect();
                 if (!ipc.TickUntilReady()) throw new InvalidOperationException("the view never finished its handshake");
             });
+            long connectMethods = s_lastMethods;
             if (afterPrimitive)
             {
                 int seen = 0;
@@ -117,8 +128,8 @@ namespace FrameIpc.Benchmarks
             }
             else if (kind == "generated") (receiveMs, sendMs, registerMs) = Measure(ipc, GeneratedPlayerState.Sample, GeneratedPlayerState.Check);
             else (receiveMs, sendMs, registerMs) = Measure(ipc, PlayerState.Sample, PlayerState.Check);
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0:R} {1:R} {2:R} {3:R} {4:R} {5} {6}", receiveMs, sendMs, registerMs, constructMs,
-                connectMs, s_receiveMethods, constructMethods));
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0:R} {1:R} {2:R} {3:R} {4:R} {5} {6} {7}", receiveMs, sendMs, registerMs,
+                constructMs, connectMs, s_receiveMethods, constructMethods, connectMethods));
             return 0;
         }
 
@@ -156,7 +167,7 @@ namespace FrameIpc.Benchmarks
             return ms;
         }
 
-        private static (double Receive, double Send, double Register, double Construct, double Connect) RunChild(string kind, bool afterPrimitive)
+        private static double[] RunChild(string kind, bool afterPrimitive)
         {
             // This program again: through the dotnet host when it runs as a .dll, directly as an apphost.
             string host = Environment.ProcessPath ?? "dotnet";
@@ -177,10 +188,7 @@ namespace FrameIpc.Benchmarks
             string errors = child.StandardError.ReadToEnd();
             child.WaitForExit();
             if (child.ExitCode != 0) throw new InvalidOperationException($"the {kind} child failed ({child.ExitCode}): {errors}{output}");
-            var parts = output.Trim().Split(' ');
-            return (double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture),
-                double.Parse(parts[2], CultureInfo.InvariantCulture), double.Parse(parts[3], CultureInfo.InvariantCulture),
-                double.Parse(parts[4], CultureInfo.InvariantCulture));
+            return output.Trim().Split(' ').Select(part => double.Parse(part, CultureInfo.InvariantCulture)).ToArray();
         }
 
         private static double Median(List<double> values)
