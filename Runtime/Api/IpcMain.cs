@@ -22,10 +22,7 @@ namespace FrameIpc
         internal readonly Action<Exception, IpcEvent> ListenerFailed;
         private readonly TickRunner _tick;
 
-        /// <summary>
-        /// Creates the engine side with the given limits (defaults: see <see cref="IpcOptions"/>). The process's first
-        /// engine also warms the messaging machinery up, unless <see cref="IpcOptions.WarmUp"/> is off.
-        /// </summary>
+        /// <summary>Creates the engine side with the given limits (defaults: see <see cref="IpcOptions"/>; the first one warms up, <see cref="IpcOptions.WarmUp"/>).</summary>
         public IpcMain(IpcOptions? options = null) : base(new ChannelNames())
         {
             Options = (options ?? new IpcOptions()).Validate();
@@ -251,10 +248,8 @@ namespace FrameIpc
             catch (Exception ex) { Report(IpcDiagnosticKind.ListenerError, view.Id, null, "a ViewDestroyed handler threw: " + ex.Message, ex); }
         }
 
-        internal void Report(IpcDiagnosticKind kind, int viewId, string? channel, string message, Exception? exception)
-        {
+        internal void Report(IpcDiagnosticKind kind, int viewId, string? channel, string message, Exception? exception) =>
             TickRunner.Report(Diagnostic, kind, viewId, channel, message, exception);
-        }
 
         private void PruneClosedViews()
         {
