@@ -18,8 +18,9 @@ namespace FrameIpc.Benchmarks
     /// twin) or <c>primitive</c> (three primitive arguments: the machinery alone); each runs as the process's very first
     /// message, and again after one primitive message each way (<c>--after-primitive</c>), which leaves the payload
     /// type's own first-use cost. Prints the median and the maximum over N processes (default 15) of each time, and of the
-    /// methods the JIT compiled on the engine's thread in three of them (a count the machine's load does not change). A
-    /// measurement, not a test: it asserts nothing about time.
+    /// methods the JIT compiled on the engine's thread in three of them (a count the machine's load does not change).
+    /// <c>--baseline PATH</c> (another build's FrameIpc.Benchmarks.dll) alternates its children with this build's and
+    /// prints both rows. A measurement, not a test: it asserts nothing about time.
     /// </summary>
     public static class FirstMessageBenchmark
     {
@@ -28,16 +29,26 @@ namespace FrameIpc.Benchmarks
         public static int Run(IReadOnlyList<string> args)
         {
             int processes = 15;
+            string? baseline = null;
             for (int i = 0; i + 1 < args.Count; i++)
+            {
                 if (args[i] == "--processes") processes = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                if (args[i] == "--baseline") baseline = System.IO.Path.GetFullPath(args[i + 1]);
+            }
 
             // Each child prints the five times of Times, then the methods the JIT compiled on its thread in three of them.
+            // With a baseline (another build's FrameIpc.Benchmarks.dll), its children alternate with this build's, process
+            // by process, so load changes during the run fall on both alike; an older child's missing figures print as "–".
+            var builds = baseline == null ? new[] { (string?)null } : new[] { baseline, null };
             var rows = new List<(string Name, double[][] First, double[][] AfterPrimitive)>();
             foreach (var kind in new[] { "generated", "newtonsoft", "primitive" })
             {
                 string name = kind == "generated" ? "PlayerState, [IpcMessage] (generated codec)"
                     : kind == "newtonsoft" ? "PlayerState, unmarked (Newtonsoft)" : "(87, 100, true), primitives";
-                rows.Add((name, Samples(kind, false, processes), Samples(kind, true, processes)));
+                var first = Samples(kind, false, processes, builds);
+                var after = Samples(kind, true, processes, builds);
+                for (int b = 0; b < builds.Length; b++)
+                    rows.Add((builds.Length == 1 ? name : name + (builds[b] == null ? ", this build" : ", baseline"), first[b], after[b]));
             }
             Console.WriteLine($"The first message of a fresh process: {processes} processes per row, Stopwatch, ms (median / max).");
             PrintTable(rows, Times, 0, "0.00");
@@ -52,10 +63,13 @@ namespace FrameIpc.Benchmarks
 
         private static readonly string[] CompiledIn = { "engine tick receiving it", "constructing the IpcMain", "attaching the view + handshake" };
 
-        private static double[][] Samples(string kind, bool afterPrimitive, int processes)
+        /// <summary>Samples per build (null: this program), the builds' children alternating.</summary>
+        private static double[][][] Samples(string kind, bool afterPrimitive, int processes, string?[] builds)
         {
-            var samples = new double[processes][];
-            for (int p = 0; p < processes; p++) samples[p] = RunChild(kind, afterPrimitive);
+            var samples = new double[builds.Length][][];
+            for (int b = 0; b < builds.Length; b++) samples[b] = new double[processes][];
+            for (int p = 0; p < processes; p++)
+                for (int b = 0; b < builds.Length; b++) samples[b][p] = RunChild(builds[b], kind, afterPrimitive);
             return samples;
         }
 
@@ -70,8 +84,9 @@ namespace FrameIpc.Benchmarks
                 foreach (var samples in new[] { first, after })
                     for (int c = 0; c < columns.Length; c++)
                     {
-                        var values = samples.Select(v => v[offset + c]).ToList();
-                        cells.Add($"{Median(values).ToString(format, CultureInfo.InvariantCulture)} / {values.Max().ToString(format, CultureInfo.InvariantCulture)}");
+                        var values = samples.Select(v => offset + c < v.Length ? v[offset + c] : double.NaN).ToList();
+                        cells.Add(double.IsNaN(values[0]) ? "–"
+                            : $"{Median(values).ToString(format, CultureInfo.InvariantCulture)} / {values.Max().ToString(format, CultureInfo.InvariantCulture)}");
                     }
                 Console.WriteLine($"| {name} | {string.Join(" | ", cells)} |");
             }
@@ -167,11 +182,11 @@ namespace FrameIpc.Benchmarks
             return ms;
         }
 
-        private static double[] RunChild(string kind, bool afterPrimitive)
+        private static double[] RunChild(string? build, string kind, bool afterPrimitive)
         {
-            // This program again: through the dotnet host when it runs as a .dll, directly as an apphost.
-            string host = Environment.ProcessPath ?? "dotnet";
-            string self = Assembly.GetEntryAssembly()!.Location;
+            // This program again (through the dotnet host when it runs as a .dll, directly as an apphost), or the baseline.
+            string host = build != null ? "dotnet" : Environment.ProcessPath ?? "dotnet";
+            string self = build ?? Assembly.GetEntryAssembly()!.Location;
             bool viaDotnet = System.IO.Path.GetFileNameWithoutExtension(host) == "dotnet";
             var start = new ProcessStartInfo(host)
             {
