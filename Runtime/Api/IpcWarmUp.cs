@@ -30,9 +30,9 @@ namespace FrameIpc
         internal static int LastThreadId { get; private set; }
 
         /// <summary>
-        /// Runs the warm-up on the calling thread unless it ran already in this process. Thread-safe: one caller runs it,
-        /// another that comes while it runs goes on without waiting. Never throws: a warm-up that fails only means the
-        /// first message compiles what it uses, as it would without one.
+        /// Runs the warm-up on the calling thread unless it ran already in this process. Thread-safe: one caller runs it;
+        /// another never runs it again (it goes on at once, or after the lock if it came in the instant before). Never
+        /// throws: a warm-up that fails only means the first message compiles what it uses, as it would without one.
         /// </summary>
         public static void EnsureRan()
         {
