@@ -22,7 +22,7 @@ namespace FrameIpc
         internal readonly Action<Exception, IpcEvent> ListenerFailed;
         private readonly TickRunner _tick;
 
-        /// <summary>Creates the engine side with the given limits (defaults: see <see cref="IpcOptions"/>).</summary>
+        /// <summary>Creates the engine side with the given limits (defaults: see <see cref="IpcOptions"/>; the first one warms up, <see cref="IpcOptions.WarmUp"/>).</summary>
         public IpcMain(IpcOptions? options = null) : base(new ChannelNames())
         {
             Options = (options ?? new IpcOptions()).Validate();
@@ -31,6 +31,7 @@ namespace FrameIpc
             ListenerFailed = (ex, e) => Report(IpcDiagnosticKind.ListenerError, e.SenderId, e.Channel, $"a listener of '{e.Channel}' threw: {ex.Message}", ex);
             Ports = new PortHub(this);
             _tick = new TickRunner(nameof(IpcMain), ex => Report(IpcDiagnosticKind.ListenerError, 0, null, "an async continuation threw: " + ex.Message, ex));
+            if (Options.WarmUp) IpcWarmUp.EnsureRan(); // once per process: the machinery's first use, here rather than mid-game
         }
 
         /// <summary>The limits and budgets in force.</summary>
@@ -247,10 +248,8 @@ namespace FrameIpc
             catch (Exception ex) { Report(IpcDiagnosticKind.ListenerError, view.Id, null, "a ViewDestroyed handler threw: " + ex.Message, ex); }
         }
 
-        internal void Report(IpcDiagnosticKind kind, int viewId, string? channel, string message, Exception? exception)
-        {
+        internal void Report(IpcDiagnosticKind kind, int viewId, string? channel, string message, Exception? exception) =>
             TickRunner.Report(Diagnostic, kind, viewId, channel, message, exception);
-        }
 
         private void PruneClosedViews()
         {

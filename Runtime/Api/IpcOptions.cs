@@ -88,6 +88,17 @@ namespace FrameIpc
         public IList<string>? AllowedOrigins { get; set; }
 
         /// <summary>
+        /// Whether constructing the process's first engine warms the messaging machinery up. Default true: once per
+        /// process, on the thread that constructs the <see cref="IpcMain"/> (in a game: the main thread, at scene load), a
+        /// few messages (the handshake, sends both ways, an invoke each way) cross a private in-memory engine and renderer,
+        /// so the code a first message runs is compiled and its types initialised then, not in the tick that receives a
+        /// game's first real message. It costs a few milliseconds once, and nothing of it is visible: no listener,
+        /// statistic, tracer, diagnostic or Monitor sees it, and every pooled object it rents is returned. Where there is
+        /// no JIT (IL2CPP players) only the type initialisation is saved. Set false to skip it. Engine only.
+        /// </summary>
+        public bool WarmUp { get; set; } = true;
+
+        /// <summary>
         /// How values are written and read as JSON: member naming (default camelCase), user converters, other Newtonsoft
         /// settings. Default: a fresh <see cref="IpcJsonOptions"/> (camelCase, no user converters). Read when the endpoint
         /// is created; each endpoint keeps its own, so two in one process may differ.

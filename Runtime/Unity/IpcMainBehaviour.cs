@@ -21,6 +21,9 @@ namespace FrameIpc
         [SerializeField, Tooltip("Milliseconds a tick may spend dispatching (IpcOptions.TickTimeBudget). Default 8.")]
         private float tickTimeBudgetMs = 8;
 
+        [SerializeField, Tooltip("Warm the messaging machinery up in Awake, so the first message's tick does not pay for it (IpcOptions.WarmUp; once per process). Default on.")]
+        private bool warmUp = true;
+
         [SerializeField, Tooltip("Keep this object (and its engine) across scene loads. Default off.")]
         private bool dontDestroyOnLoad = false;
 
@@ -35,6 +38,7 @@ namespace FrameIpc
             {
                 MaxMessagesPerTick = Math.Max(1, maxMessagesPerTick),
                 TickTimeBudget = TimeSpan.FromMilliseconds(Math.Max(0.1f, tickTimeBudgetMs)),
+                WarmUp = warmUp,
             });
             _driver.Register(Main);
             _driver.Error += (main, ex) => Debug.LogException(ex, this);

@@ -10,15 +10,17 @@ namespace FrameIpc.Benchmarks
 {
     /// <summary>
     /// <c>--first-message [--processes N]</c>: the first typed message of a fresh process, the hitch issue 12 is about.
-    /// Each sample is a new process (this program again, with <c>--first-message-child KIND</c>) that connects an
-    /// <see cref="IpcMain"/> and an in-memory renderer (through the handshake, untimed), then times with
-    /// <see cref="Stopwatch"/> the first message of a payload type it has not used yet: the engine tick that receives and
-    /// decodes it, and an engine send of it with the tick that encodes and flushes
-    /// it. KIND is <c>generated</c> (an [IpcMessage] type), <c>newtonsoft</c> (its unmarked twin) or <c>primitive</c>
-    /// (three primitive arguments: the machinery alone); each runs as the process's very first message, and again after
-    /// one primitive message each way (<c>--after-primitive</c>), which leaves the payload type's own first-use cost.
-    /// Prints the median and the maximum over N processes (default 15) of each. A measurement, not a test: it asserts
-    /// nothing about time.
+    /// Each sample is a new process (this program again, with <c>--first-message-child KIND</c>) that constructs an
+    /// <see cref="IpcMain"/> (where the process's first engine warms the machinery up, <c>IpcOptions.WarmUp</c>), attaches an
+    /// in-memory renderer and ticks through the handshake, then times with <see cref="Stopwatch"/> the first message of a
+    /// payload type it has not used yet: the engine tick that receives and decodes it, and an engine send of it with the
+    /// tick that encodes and flushes it. KIND is <c>generated</c> (an [IpcMessage] type), <c>newtonsoft</c> (its unmarked
+    /// twin) or <c>primitive</c> (three primitive arguments: the machinery alone); each runs as the process's very first
+    /// message, and again after one primitive message each way (<c>--after-primitive</c>), which leaves the payload
+    /// type's own first-use cost. Prints the median and the maximum over N processes (default 15) of each time, and of the
+    /// methods the JIT compiled on the engine's thread in three of them (a count the machine's load does not change).
+    /// <c>--baseline PATH</c> (another build's FrameIpc.Benchmarks.dll) alternates its children with this build's and
+    /// prints both rows. A measurement, not a test: it asserts nothing about time.
     /// </summary>
     public static class FirstMessageBenchmark
     {
@@ -27,48 +29,91 @@ namespace FrameIpc.Benchmarks
         public static int Run(IReadOnlyList<string> args)
         {
             int processes = 15;
+            string? baseline = null;
             for (int i = 0; i + 1 < args.Count; i++)
+            {
                 if (args[i] == "--processes") processes = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                if (args[i] == "--baseline") baseline = System.IO.Path.GetFullPath(args[i + 1]);
+            }
 
-            Console.WriteLine($"The first message of a fresh process: {processes} processes per row, Stopwatch, ms (median / max).");
-            Console.WriteLine("| payload | first message of the process: engine tick receiving it | engine send + tick | registering the listener | " +
-                              "after one primitive message each way: engine tick receiving it | engine send + tick | registering the listener |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+            // Each child prints the five times of Times, then the methods the JIT compiled on its thread in three of them.
+            // With a baseline (another build's FrameIpc.Benchmarks.dll), its children alternate with this build's, process
+            // by process, so load changes during the run fall on both alike; an older child's missing figures print as "–".
+            var builds = baseline == null ? new[] { (string?)null } : new[] { baseline, null };
+            var rows = new List<(string Name, double[][] First, double[][] AfterPrimitive)>();
             foreach (var kind in new[] { "generated", "newtonsoft", "primitive" })
             {
-                var cells = new List<string>();
-                foreach (bool afterPrimitive in new[] { false, true })
-                {
-                    var receive = new List<double>();
-                    var send = new List<double>();
-                    var register = new List<double>();
-                    for (int p = 0; p < processes; p++)
-                    {
-                        var (r, s, g) = RunChild(kind, afterPrimitive);
-                        receive.Add(r);
-                        send.Add(s);
-                        register.Add(g);
-                    }
-                    cells.Add($"{Median(receive):0.00} / {receive.Max():0.00}");
-                    cells.Add($"{Median(send):0.00} / {send.Max():0.00}");
-                    cells.Add($"{Median(register):0.00} / {register.Max():0.00}");
-                }
                 string name = kind == "generated" ? "PlayerState, [IpcMessage] (generated codec)"
                     : kind == "newtonsoft" ? "PlayerState, unmarked (Newtonsoft)" : "(87, 100, true), primitives";
-                Console.WriteLine($"| {name} | {string.Join(" | ", cells)} |");
+                var first = Samples(kind, false, processes, builds);
+                var after = Samples(kind, true, processes, builds);
+                for (int b = 0; b < builds.Length; b++)
+                    rows.Add((builds.Length == 1 ? name : name + (builds[b] == null ? ", this build" : ", baseline"), first[b], after[b]));
             }
+            Console.WriteLine($"The first message of a fresh process: {processes} processes per row, Stopwatch, ms (median / max).");
+            PrintTable(rows, Times, 0, "0.00");
+            Console.WriteLine();
+            Console.WriteLine("Methods the JIT compiled on the engine's thread (median / max): load-independent.");
+            PrintTable(rows, CompiledIn, Times.Length, "0");
             return 0;
         }
 
+        private static readonly string[] Times =
+            { "engine tick receiving it", "engine send + tick", "registering the listener", "constructing the IpcMain", "attaching the view + handshake" };
+
+        private static readonly string[] CompiledIn = { "engine tick receiving it", "constructing the IpcMain", "attaching the view + handshake" };
+
+        /// <summary>Samples per build (null: this program), the builds' children alternating.</summary>
+        private static double[][][] Samples(string kind, bool afterPrimitive, int processes, string?[] builds)
+        {
+            var samples = new double[builds.Length][][];
+            for (int b = 0; b < builds.Length; b++) samples[b] = new double[processes][];
+            for (int p = 0; p < processes; p++)
+                for (int b = 0; b < builds.Length; b++) samples[b][p] = RunChild(builds[b], kind, afterPrimitive);
+            return samples;
+        }
+
+        private static void PrintTable(List<(string Name, double[][] First, double[][] AfterPrimitive)> rows, string[] columns, int offset, string format)
+        {
+            Console.WriteLine("| payload | " + string.Join(" | ", columns.Select(c => "first message of the process: " + c)) + " | " +
+                              string.Join(" | ", columns.Select(c => "after one primitive message each way: " + c)) + " |");
+            Console.WriteLine("|---|" + string.Concat(Enumerable.Repeat("---:|", columns.Length * 2)));
+            foreach (var (name, first, after) in rows)
+            {
+                var cells = new List<string>();
+                foreach (var samples in new[] { first, after })
+                    for (int c = 0; c < columns.Length; c++)
+                    {
+                        var values = samples.Select(v => offset + c < v.Length ? v[offset + c] : double.NaN).ToList();
+                        cells.Add(double.IsNaN(values[0]) ? "–"
+                            : $"{Median(values).ToString(format, CultureInfo.InvariantCulture)} / {values.Max().ToString(format, CultureInfo.InvariantCulture)}");
+                    }
+                Console.WriteLine($"| {name} | {string.Join(" | ", cells)} |");
+            }
+        }
+
         /// <summary>
-        /// In the child process: one first message each way, timed; prints "receive-ms send-ms register-ms" (the last:
-        /// registering the engine's listener, where a typed listener initialises its type's codec). With
+        /// In the child process: one first message each way, timed; prints "receive-ms send-ms register-ms construct-ms
+        /// connect-ms" (registering the engine's listener, where a typed listener initialises its type's codec;
+        /// constructing the process's first <see cref="IpcMain"/>, where the machinery is warmed up unless IpcOptions.WarmUp
+        /// is off; attaching the view and ticking through its handshake). With
         /// <paramref name="afterPrimitive"/>, one message of primitive arguments crosses each way first (untimed), so the
         /// machinery's own first use (its JIT) is paid and what is left is the payload type's.
         /// </summary>
         public static int Child(string kind, bool afterPrimitive)
         {
-            using var ipc = IpcHarness.Connected();
+            // Constructing the engine (where a process's first engine warms the messaging machinery up) and attaching the
+            // view through its handshake are timed apart.
+            IpcHarness? made = null;
+            double constructMs = Time(() => made = new IpcHarness());
+            long constructMethods = s_lastMethods;
+            using var ipc = made!;
+            double connectMs = Time(() =>
+            {
+                ipc.AddView().Renderer.Connect();
+                if (!ipc.TickUntilReady()) throw new InvalidOperationException("the view never finished its handshake");
+            });
+            long connectMethods = s_lastMethods;
             if (afterPrimitive)
             {
                 int seen = 0;
@@ -88,6 +133,7 @@ namespace FrameIpc.Benchmarks
                 ipc.View.Send(Channel, 87, 100, true);
                 ipc.View.Tick();
                 receiveMs = Time(() => ipc.Main.Tick());
+                s_receiveMethods = s_lastMethods;
                 if (got != 188) throw new InvalidOperationException("the primitive message did not arrive intact");
                 sendMs = Time(() =>
                 {
@@ -97,7 +143,8 @@ namespace FrameIpc.Benchmarks
             }
             else if (kind == "generated") (receiveMs, sendMs, registerMs) = Measure(ipc, GeneratedPlayerState.Sample, GeneratedPlayerState.Check);
             else (receiveMs, sendMs, registerMs) = Measure(ipc, PlayerState.Sample, PlayerState.Check);
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0:R} {1:R} {2:R}", receiveMs, sendMs, registerMs));
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0:R} {1:R} {2:R} {3:R} {4:R} {5} {6} {7}", receiveMs, sendMs, registerMs,
+                constructMs, connectMs, s_receiveMethods, constructMethods, connectMethods));
             return 0;
         }
 
@@ -112,6 +159,7 @@ namespace FrameIpc.Benchmarks
             ipc.View.Send(Channel, sample);
             ipc.View.Tick();
             double receive = Time(() => ipc.Main.Tick());
+            s_receiveMethods = s_lastMethods;
             check(got);
             double send = Time(() =>
             {
@@ -121,18 +169,24 @@ namespace FrameIpc.Benchmarks
             return (receive, send, register);
         }
 
+        private static long s_receiveMethods; // methods the JIT compiled in the tick receiving the first message
+        private static long s_lastMethods; // methods the JIT compiled on this thread during the last Time call
+
         private static double Time(Action action)
         {
+            long methods = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true);
             long start = Stopwatch.GetTimestamp();
             action();
-            return (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
+            double ms = (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
+            s_lastMethods = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true) - methods;
+            return ms;
         }
 
-        private static (double Receive, double Send, double Register) RunChild(string kind, bool afterPrimitive)
+        private static double[] RunChild(string? build, string kind, bool afterPrimitive)
         {
-            // This program again: through the dotnet host when it runs as a .dll, directly as an apphost.
-            string host = Environment.ProcessPath ?? "dotnet";
-            string self = Assembly.GetEntryAssembly()!.Location;
+            // This program again (through the dotnet host when it runs as a .dll, directly as an apphost), or the baseline.
+            string host = build != null ? "dotnet" : Environment.ProcessPath ?? "dotnet";
+            string self = build ?? Assembly.GetEntryAssembly()!.Location;
             bool viaDotnet = System.IO.Path.GetFileNameWithoutExtension(host) == "dotnet";
             var start = new ProcessStartInfo(host)
             {
@@ -149,9 +203,7 @@ namespace FrameIpc.Benchmarks
             string errors = child.StandardError.ReadToEnd();
             child.WaitForExit();
             if (child.ExitCode != 0) throw new InvalidOperationException($"the {kind} child failed ({child.ExitCode}): {errors}{output}");
-            var parts = output.Trim().Split(' ');
-            return (double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture),
-                double.Parse(parts[2], CultureInfo.InvariantCulture));
+            return output.Trim().Split(' ').Select(part => double.Parse(part, CultureInfo.InvariantCulture)).ToArray();
         }
 
         private static double Median(List<double> values)

@@ -59,6 +59,9 @@ namespace FrameIpc
             const BindingFlags all = BindingFlags.DeclaredOnly | BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;
             foreach (var method in type.GetMethods(all))
                 if (!method.IsAbstract && !method.ContainsGenericParameters) RuntimeHelpers.PrepareMethod(method.MethodHandle, Handles(type));
+            // Constructors too: a codec's first read constructs its reader.
+            foreach (var constructor in type.GetConstructors(all))
+                if (!constructor.IsStatic) RuntimeHelpers.PrepareMethod(constructor.MethodHandle, Handles(type));
         }
     }
 }
