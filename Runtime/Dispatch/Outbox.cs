@@ -237,9 +237,7 @@ namespace FrameIpc
         /// </summary>
         public void Flush()
         {
-            // Nothing written since the last flush, seen without the gate: a write landing as this is read leaves at the
-            // next flush, as it would had it come a moment later.
-            if (_batch.IsEmpty && _notices.IsEmpty) return;
+            if (_batch.IsEmpty && _notices.IsEmpty) return; // seen without the gate: a write landing meanwhile leaves next flush
             lock (Gate)
             {
                 if (IsClosed) return;
