@@ -7,10 +7,9 @@ namespace FrameIpc
     /// The view side in C#: Electron's <c>ipcRenderer</c>, for C# UIs, other processes and tests. Call <see cref="Connect"/>
     /// once, then <see cref="Tick"/> on the view's own thread; its listeners, handlers and completions run inside it.
     /// </summary>
-    public sealed class IpcRenderer : IpcEmitter, IIpcSender, IDisposable, IConnectionOwner
+    public sealed class IpcRenderer : IpcEmitter, IIpcSender, IDisposable
     {
         private readonly TickRunner _tick;
-        private readonly IpcRenderer[] _self; // what the shared tick walks: this one connection
         internal readonly Action<Exception, IpcEvent> ListenerFailed;
         private bool _connected;
 
@@ -26,15 +25,12 @@ namespace FrameIpc
                 new RendererHandshake(), new SyncWait(Options.MaxDepth, limits.Json));
             ListenerFailed = (ex, e) => Report(IpcDiagnosticKind.ListenerError, e.Channel, $"a listener of '{e.Channel}' threw: {ex.Message}", ex);
             _tick = new TickRunner(nameof(IpcRenderer), ex => Report(IpcDiagnosticKind.ListenerError, null, "an async continuation threw: " + ex.Message, ex));
-            _self = new[] { this };
         }
 
         internal IpcConnection Connection { get; }
 
         /// <summary>This renderer's JSON conventions (<see cref="IpcOptions.Json"/>).</summary>
         internal IpcJsonContext Json { get; }
-
-        IpcConnection IConnectionOwner.Connection => Connection;
 
         internal IpcOptions Options { get; }
 
@@ -97,7 +93,7 @@ namespace FrameIpc
         public void SendTo<T1, T2>(int viewId, string channel, T1 arg1, T2 arg2) => Connection.Outbox.Send(channel, new IpcArgs<T1, T2>(arg1, arg2), to: viewId);
 
         /// <summary>Runs this side's listeners, handlers and completions, and sends what they produced as one batch.</summary>
-        public void Tick() => _tick.Run(_self, Options, timed: false, out _);
+        public void Tick() => _tick.Run(Connection, Options);
 
         /// <summary>Closes the connection; pending invokes are rejected.</summary>
         public void Dispose() => Connection.Dispose();

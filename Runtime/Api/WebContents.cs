@@ -8,7 +8,7 @@ namespace FrameIpc
     /// The engine's handle on one view (a page in an embedded browser, a WebSocket client, a C# renderer): Electron's
     /// <c>webContents</c>. <c>Send</c> and <c>InvokeAsync</c> come from <see cref="IpcSenderExtensions"/>.
     /// </summary>
-    public sealed partial class WebContents : IIpcSender, IConnectionOwner
+    public sealed partial class WebContents : IIpcSender
     {
         private readonly IpcMain _main;
 
@@ -70,8 +70,6 @@ namespace FrameIpc
 
         private WebFrameMain FrameFor(int frameId, string channel) => Frames.Find(frameId) ??
             throw new IpcException(IpcErrorNames.ViewGone, $"Cannot send on '{channel}': no frame {frameId} is attached to view {Id}", IpcErrorCodes.ViewGone);
-
-        IpcConnection IConnectionOwner.Connection => Connection;
 
         /// <summary>The view's id, unique within its <see cref="IpcMain"/>, starting at 1.</summary>
         public int Id { get; }

@@ -25,6 +25,9 @@ namespace FrameIpc
             return true;
         }
 
+        /// <summary>Whether a notice was written or counted since the last <see cref="EndTick"/>.</summary>
+        public bool IsEmpty => _suppressed == 0 && Writer.IsEmpty;
+
         /// <summary>Adds the count of the suppressed ones; true when there is something to send.</summary>
         public bool EndTick()
         {

@@ -16,6 +16,7 @@ namespace FrameIpc
         private readonly int _capacity;
         private readonly long _maxChars;
         private long _chars;
+        private volatile int _count; // _frames.Count, written under the lock, read without it by HasWork and Peek
         private int _dropped;
         private long _droppedChars;
         private string? _lost;
@@ -30,6 +31,12 @@ namespace FrameIpc
         {
             get { lock (_frames) return _frames.Count; }
         }
+
+        /// <summary>
+        /// Frames queued, or dropped or lost since the last tick: the tick's check, without the lock (a frame queued as it
+        /// is read is seen by the next tick).
+        /// </summary>
+        public bool HasWork => _count > 0 || Volatile.Read(ref _dropped) > 0 || Volatile.Read(ref _lost) != null;
 
         /// <summary>Characters held by the queued frames.</summary>
         public long Chars
@@ -54,6 +61,11 @@ namespace FrameIpc
         /// <summary>Frames (and their characters) that did not fit since the last call.</summary>
         public int TakeDropped(out long chars)
         {
+            if (Volatile.Read(ref _dropped) == 0)
+            {
+                chars = 0;
+                return 0;
+            }
             int frames = Interlocked.Exchange(ref _dropped, 0);
             chars = frames > 0 ? Interlocked.Exchange(ref _droppedChars, 0) : 0;
             return frames;
@@ -62,7 +74,7 @@ namespace FrameIpc
         /// <summary>Any thread: the transport lost frames before they got here; the tick reports it.</summary>
         public void NoteLost(string why) => Volatile.Write(ref _lost, why);
 
-        public string? TakeLost() => Interlocked.Exchange(ref _lost, null);
+        public string? TakeLost() => Volatile.Read(ref _lost) == null ? null : Interlocked.Exchange(ref _lost, null);
 
         /// <summary>False when the queue is full, in frames or in characters; the caller keeps ownership of the frame.</summary>
         public bool TryEnqueue(InboundFrame frame)
@@ -72,18 +84,25 @@ namespace FrameIpc
                 if (_frames.Count >= _capacity || _chars + frame.Length > _maxChars) return false;
                 _frames.Enqueue(frame);
                 _chars += frame.Length;
+                _count = _frames.Count;
                 return true;
             }
         }
 
+        /// <summary>The head frame, or null; an empty queue is seen without taking the lock.</summary>
         public InboundFrame? Peek()
         {
+            if (_count == 0) return null;
             lock (_frames) return _frames.Count > 0 ? _frames.Peek() : null;
         }
 
         public void DropHead()
         {
-            lock (_frames) _chars -= _frames.Dequeue().Length;
+            lock (_frames)
+            {
+                _chars -= _frames.Dequeue().Length;
+                _count = _frames.Count;
+            }
         }
 
         /// <summary>Releases every queued frame (disposal): nothing leaks from the pools.</summary>
@@ -94,6 +113,7 @@ namespace FrameIpc
                 int n = _frames.Count;
                 while (_frames.Count > 0) _frames.Dequeue().Release();
                 _chars = 0;
+                _count = 0;
                 return n;
             }
         }

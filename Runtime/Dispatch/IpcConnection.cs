@@ -105,6 +105,18 @@ namespace FrameIpc
             _syncWait?.Abort(reason ?? "closed");
         }
 
+        /// <summary>
+        /// Frames queued, or refused or lost since the last tick: whether <see cref="Process"/> has anything to do. Read
+        /// without a lock; a frame arriving as it is read waits for the next tick.
+        /// </summary>
+        public bool HasInbound => _queue.HasWork;
+
+        /// <summary>
+        /// Whether <see cref="Complete"/> may expire or cancel anything (a deadline or a cancel is waiting either way), so
+        /// needs the clock. Read without a lock; one added as it is read is looked at by the next tick.
+        /// </summary>
+        public bool MayExpire => Handlers.HasDeadlines || Invokes.MayExpire;
+
         /// <summary>Dispatches queued envelopes until the queue, the message budget or the time slice runs out.</summary>
         public void Process(ref int budget, long deadline)
         {

@@ -237,6 +237,7 @@ namespace FrameIpc
         /// </summary>
         public void Flush()
         {
+            if (_batch.IsEmpty && _notices.IsEmpty) return; // seen without the gate: a write landing meanwhile leaves next flush
             lock (Gate)
             {
                 if (IsClosed) return;

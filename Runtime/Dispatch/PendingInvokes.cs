@@ -37,6 +37,12 @@ namespace FrameIpc
 
         public long DeadlineVisits { get { lock (_outbox.Gate) return _deadlines.Visits; } }
 
+        /// <summary>
+        /// Whether <see cref="Expire"/> has anything to look at: an invoke waiting on a deadline, or a cancel request. Read
+        /// without the gate (both are counts, read whole); one added as it is read is looked at by the next tick.
+        /// </summary>
+        public bool MayExpire => _deadlines.Count > 0 || _cancelRequests.Count > 0;
+
         /// <summary>Queues an invoke and returns the pooled task that the tick completes, fails, times out or cancels.</summary>
         public ValueTask<TResult> Invoke<TArgs, TResult>(string channel, in TArgs args, TimeSpan? timeout, CancellationToken token, int frame = 0)
             where TArgs : struct, IIpcArgs
@@ -116,6 +122,7 @@ namespace FrameIpc
         /// <summary>Cancelled or timed-out invokes, within the tick's budget: the caller is rejected, the peer gets a cancel.</summary>
         public void Expire(long now, ref int budget, long deadline, ref int done)
         {
+            if (!MayExpire) return;
             lock (_outbox.Gate)
             {
                 int taken = 0;

@@ -25,6 +25,7 @@ namespace FrameIpc
         private readonly object _doneLock = new object();
         private List<IncomingCall> _done = new List<IncomingCall>();
         private List<IncomingCall> _finished = new List<IncomingCall>();
+        private int _doneCount; // _done.Count, written under _doneLock, read without it by Poll
 
         public RunningHandlers(Outbox outbox, IConnectionHost host, ConnectionLimits limits)
         {
@@ -39,6 +40,9 @@ namespace FrameIpc
         public long Scanned { get; private set; }
 
         public long DeadlineVisits => _deadlines.Visits;
+
+        /// <summary>Whether a running handler has a deadline for <see cref="Expire"/> to look at (tick thread).</summary>
+        public bool HasDeadlines => _deadlines.Count > 0;
 
         /// <summary>
         /// Checked before the handler is looked up, so a refused invoke never uses up a HandleOnce: null when the invoke
@@ -95,11 +99,14 @@ namespace FrameIpc
         /// <summary>Writes the results of the handlers that finished since the last tick.</summary>
         public void Poll()
         {
+            // Read without the lock: a handler finishing as it is read is answered by the next tick.
+            if (Volatile.Read(ref _doneCount) == 0) return;
             lock (_doneLock)
             {
                 if (_done.Count == 0) return;
                 var swap = _done;
                 _done = _finished;
+                _doneCount = 0;
                 _finished = swap;
             }
             for (int i = 0; i < _finished.Count; i++)
@@ -142,7 +149,11 @@ namespace FrameIpc
             foreach (var pair in _byId) Abandon(pair.Value);
             _byId.Clear();
             _deadlines.Clear();
-            lock (_doneLock) _done.Clear();
+            lock (_doneLock)
+            {
+                _done.Clear();
+                _doneCount = 0;
+            }
         }
 
         /// <summary>One frame of the peer navigated or went away: its calls are abandoned like a reloading view's.</summary>
@@ -169,7 +180,11 @@ namespace FrameIpc
         /// </summary>
         private void OnDone(IncomingCall call)
         {
-            lock (_doneLock) _done.Add(call);
+            lock (_doneLock)
+            {
+                _done.Add(call);
+                Volatile.Write(ref _doneCount, _done.Count);
+            }
         }
 
         private void Finish(IncomingCall call)

@@ -4,8 +4,8 @@ using Newtonsoft.Json;
 namespace FrameIpc
 {
     /// <summary>
-    /// Builds the outbound traffic of one tick: envelopes appended as they are sent, leaving as one <c>batch</c> frame,
-    /// or as several when together they pass the peer's frame limit (<see cref="MaxFrameChars"/>): a batch is split at
+    /// Builds the outbound traffic of one tick: envelopes appended as they are sent, leaving as one <c>batch</c> frame
+    /// (one envelope alone, as itself), or as several when together they pass the peer's frame limit (<see cref="MaxFrameChars"/>): a batch is split at
     /// envelope boundaries, never refused whole. One envelope that alone cannot fit in a frame is cut out again at
     /// <see cref="End"/>, which throws, so it fails at its sender. Structure is written as raw characters (the keys are
     /// fixed ASCII); every value goes through Newtonsoft's writer. An envelope whose value cannot be written is cut out
@@ -70,6 +70,14 @@ namespace FrameIpc
         public void String(string key, string? value)
         {
             Key(key);
+            if (value != null && IpcJsonWriter.HasNothingToEscape(value))
+            {
+                // A channel name, say: Newtonsoft would write the same characters between quotes.
+                _chars.Write('"');
+                _chars.Write(value);
+                _chars.Write('"');
+                return;
+            }
             _json.WriteValue(value);
             _json.Flush();
         }
@@ -196,6 +204,13 @@ namespace FrameIpc
         /// </summary>
         public int WriteFrames<TSink>(TSink sink) where TSink : IFrameSink
         {
+            // One envelope leaves alone, without the batch around it: 21 characters fewer to write, copy and read, and
+            // the receiver skips the batch's bookkeeping. End made sure it fits in a frame.
+            if (EnvelopeCount == 1)
+            {
+                sink.Send(Envelope(_chars.Written, 0));
+                return 1;
+            }
             if (_chars.Length + BatchClose.Length <= MaxFrameChars)
             {
                 sink.Send(Finish());

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace FrameIpc
 {
@@ -40,7 +41,7 @@ namespace FrameIpc
                 lock (_lock)
                 {
                     if (_receiver != null) throw new InvalidOperationException("This transport end was already started.");
-                    _receiver = receiver;
+                    Volatile.Write(ref _receiver, receiver);
                     early = _early;
                     _early = null;
                 }
@@ -56,7 +57,14 @@ namespace FrameIpc
 
             private void Deliver(ReadOnlySpan<char> frame)
             {
-                IFrameReceiver? receiver;
+                // Started (the usual case): no lock. The receiver is set once, and a frame that finds it set is delivered,
+                // as it would be had it taken the lock.
+                var receiver = Volatile.Read(ref _receiver);
+                if (receiver != null)
+                {
+                    receiver.OnFrame(frame);
+                    return;
+                }
                 lock (_lock)
                 {
                     receiver = _receiver;

@@ -90,9 +90,15 @@ namespace FrameIpc
         /// its defaults, and the text holds no control character, quote, backslash, U+0085, U+2028 or U+2029 (the characters
         /// its default escaping replaces).
         /// </summary>
-        private bool WritesPlain(string text)
+        private bool WritesPlain(string text) =>
+            _json.QuoteChar == '"' && _json.StringEscapeHandling == StringEscapeHandling.Default && HasNothingToEscape(text);
+
+        /// <summary>
+        /// True when Newtonsoft's default escaping leaves <paramref name="text"/> as it is: no control character, quote,
+        /// backslash, U+0085, U+2028 or U+2029.
+        /// </summary>
+        internal static bool HasNothingToEscape(string text)
         {
-            if (_json.QuoteChar != '"' || _json.StringEscapeHandling != StringEscapeHandling.Default) return false;
             foreach (char c in text)
             {
                 if (c < ' ' || c == '"' || c == '\\') return false;
