@@ -62,7 +62,8 @@ namespace FrameIpc
                 while (pos < text.Length)
                 {
                     char c = text[pos];
-                    if (c == '"' || c == '\\' || c < ' ') break;
+                    // One comparison for most characters: the three that stop the run all sort at or below the backslash.
+                    if (c <= '\\' && (c == '"' || c == '\\' || c < ' ')) break;
                     pos++;
                 }
                 _pos = pos;
@@ -93,10 +94,9 @@ namespace FrameIpc
 
         public double ReadDouble()
         {
-            SkipWhitespace();
-            int start = _pos;
-            SkipNumber();
-            return double.Parse(_text.Slice(start, _pos - start), NumberStyles.Float, CultureInfo.InvariantCulture);
+            int start = SkipNumber();
+            var text = _text.Slice(start, _pos - start);
+            return JsonNumbers.TryParseDouble(text, out double value) ? value : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
         }
 
         public bool ReadBoolean()
@@ -167,8 +167,10 @@ namespace FrameIpc
             if (depth > _maxDepth) throw DepthError();
         }
 
-        private void SkipNumber()
+        /// <summary>Skips a number (after whitespace) and returns where it started; anything but a valid JSON number throws.</summary>
+        public int SkipNumber()
         {
+            SkipWhitespace();
             var text = _text;
             int start = _pos, pos = _pos;
             if (pos < text.Length && text[pos] == '-') pos++;
@@ -186,6 +188,7 @@ namespace FrameIpc
                 if (!SkipDigits(text, ref pos)) throw Error($"invalid number at {start}");
             }
             _pos = pos;
+            return start;
         }
 
         private static bool SkipDigits(ReadOnlySpan<char> text, ref int pos)
