@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace FrameIpc
 {
@@ -30,24 +31,39 @@ namespace FrameIpc
         }
 
         /// <summary>The next non-whitespace character, or '\0' at the end.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public char Peek()
         {
-            SkipWhitespace();
+            // Frames FrameIPC writes hold no whitespace: the next character is usually the answer, without a call.
+            int pos = _pos;
+            var text = _text;
+            if ((uint)pos < (uint)text.Length && text[pos] > ' ') return text[pos];
+            return PeekPastWhitespace();
+        }
+
+        private char PeekPastWhitespace()
+        {
+            SkipWhitespaceRun();
             return _pos < _text.Length ? _text[_pos] : '\0';
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Expect(char c)
         {
-            if (Peek() != c) throw Error(_pos >= _text.Length ? $"expected '{c}' but the frame ended" : $"expected '{c}' at {_pos} but found '{_text[_pos]}'");
+            if (Peek() != c) throw ExpectError(c);
             _pos++;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool TryConsume(char c)
         {
             if (Peek() != c) return false;
             _pos++;
             return true;
         }
+
+        private IpcException ExpectError(char c) =>
+            Error(_pos >= _text.Length ? $"expected '{c}' but the frame ended" : $"expected '{c}' at {_pos} but found '{_text[_pos]}'");
 
         /// <summary>Reads a string token and returns its raw (still escaped) contents; <paramref name="escaped"/> says if it holds escapes.</summary>
         public ReadOnlySpan<char> ReadRawString(out bool escaped)
@@ -224,7 +240,14 @@ namespace FrameIpc
             _pos += literal.Length;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void SkipWhitespace()
+        {
+            // Usually there is none: one comparison, no call.
+            if ((uint)_pos < (uint)_text.Length && _text[_pos] <= ' ') SkipWhitespaceRun();
+        }
+
+        private void SkipWhitespaceRun()
         {
             var text = _text;
             int pos = _pos;
