@@ -68,5 +68,20 @@ namespace FrameIpc.Tests.Protocol
             var bounds = new int[2];
             Assert.That(() => EnvelopeReader.Validate(buffer, buffer.Length, Depth, out _, ref bounds, out _), Throws.Nothing);
         }
-    }
+            [Test]
+        public void ChannelNamesGiveTheRegisteredNameForRunsAndAlternationsAndKeepNoOther()
+        {
+            var names = new ChannelNames();
+            string a = new string("hud:a".ToCharArray()), b = new string("hud:b".ToCharArray());
+            names.Add(a);
+            names.Add(b);
+            foreach (var wire in new[] { "hud:a", "hud:a", "hud:b", "hud:a", "hud:b", "hud:b" })
+                Assert.That(names.Get(wire.AsSpan()), Is.SameAs(wire == "hud:a" ? a : b), wire);
+            var unknown = names.Get("hud:c".AsSpan()); // after a hit: a new string, equal, and not kept
+            Assert.That(unknown, Is.EqualTo("hud:c"));
+            Assert.That(names.Get("hud:c".AsSpan()), Is.Not.SameAs(unknown));
+            Assert.That(names.Count, Is.EqualTo(2));
+            Assert.That(names.Get("hud:b".AsSpan()), Is.SameAs(b));
+        }
+}
 }
