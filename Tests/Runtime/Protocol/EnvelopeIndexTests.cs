@@ -68,7 +68,8 @@ namespace FrameIpc.Tests.Protocol
             var bounds = new int[2];
             Assert.That(() => EnvelopeReader.Validate(buffer, buffer.Length, Depth, out _, ref bounds, out _), Throws.Nothing);
         }
-            [Test]
+
+        [Test]
         public void ChannelNamesGiveTheRegisteredNameForRunsAndAlternationsAndKeepNoOther()
         {
             var names = new ChannelNames();
@@ -83,5 +84,5 @@ namespace FrameIpc.Tests.Protocol
             Assert.That(names.Count, Is.EqualTo(2));
             Assert.That(names.Get("hud:b".AsSpan()), Is.SameAs(b));
         }
-}
+    }
 }
