@@ -3,7 +3,7 @@ using System;
 namespace FrameIpc
 {
     /// <summary>
-    /// Fast paths for the numbers a payload usually holds, each giving exactly what the framework's parser gives, or
+    /// Where a JSON number ends, and fast paths for the numbers a payload usually holds, each giving exactly what the framework's parser gives, or
     /// false (then the caller parses with it): no culture lookup, no number buffer.
     /// </summary>
     internal static class JsonNumbers
@@ -13,6 +13,33 @@ namespace FrameIpc
         {
             1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
         };
+
+        /// <summary>Where the JSON number starting at <paramref name="pos"/> ends, or -1 when none starts there.</summary>
+        public static int End(ReadOnlySpan<char> text, int pos)
+        {
+            if (pos < text.Length && text[pos] == '-') pos++;
+            if (pos < text.Length && text[pos] == '0') pos++;
+            else if (!SkipDigits(text, ref pos)) return -1;
+            if (pos < text.Length && text[pos] == '.')
+            {
+                pos++;
+                if (!SkipDigits(text, ref pos)) return -1;
+            }
+            if (pos < text.Length && (text[pos] == 'e' || text[pos] == 'E'))
+            {
+                pos++;
+                if (pos < text.Length && (text[pos] == '+' || text[pos] == '-')) pos++;
+                if (!SkipDigits(text, ref pos)) return -1;
+            }
+            return pos;
+        }
+
+        private static bool SkipDigits(ReadOnlySpan<char> text, ref int pos)
+        {
+            int start = pos;
+            while (pos < text.Length && (uint)(text[pos] - '0') <= 9) pos++;
+            return pos > start;
+        }
 
         /// <summary>An optional '-' and at most 18 digits, which cannot overflow a long.</summary>
         public static bool TryParseInt64(ReadOnlySpan<char> text, out long value)

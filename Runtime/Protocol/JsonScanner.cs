@@ -41,11 +41,7 @@ namespace FrameIpc
             return PeekPastWhitespace();
         }
 
-        private char PeekPastWhitespace()
-        {
-            SkipWhitespaceRun();
-            return _pos < _text.Length ? _text[_pos] : '\0';
-        }
+        private char PeekPastWhitespace() => SkipWhitespaceRun() < _text.Length ? _text[_pos] : '\0';
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Expect(char c)
@@ -99,11 +95,9 @@ namespace FrameIpc
 
         public long ReadInt64()
         {
-            SkipWhitespace();
-            int start = _pos;
-            SkipNumber();
+            int start = SkipNumber();
             var digits = _text.Slice(start, _pos - start);
-            if (!long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
+            if (!JsonNumbers.TryParseInt64(digits, out long value) && !long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
                 throw Error($"expected an integer at {start} but found '{Shorten(digits)}'");
             return value;
         }
@@ -187,31 +181,10 @@ namespace FrameIpc
         public int SkipNumber()
         {
             SkipWhitespace();
-            var text = _text;
-            int start = _pos, pos = _pos;
-            if (pos < text.Length && text[pos] == '-') pos++;
-            if (pos < text.Length && text[pos] == '0') pos++;
-            else if (!SkipDigits(text, ref pos)) throw Error($"invalid number at {start}");
-            if (pos < text.Length && text[pos] == '.')
-            {
-                pos++;
-                if (!SkipDigits(text, ref pos)) throw Error($"invalid number at {start}");
-            }
-            if (pos < text.Length && (text[pos] == 'e' || text[pos] == 'E'))
-            {
-                pos++;
-                if (pos < text.Length && (text[pos] == '+' || text[pos] == '-')) pos++;
-                if (!SkipDigits(text, ref pos)) throw Error($"invalid number at {start}");
-            }
-            _pos = pos;
+            int start = _pos, end = JsonNumbers.End(_text, start);
+            if (end < 0) throw Error($"invalid number at {start}");
+            _pos = end;
             return start;
-        }
-
-        private static bool SkipDigits(ReadOnlySpan<char> text, ref int pos)
-        {
-            int start = pos;
-            while (pos < text.Length && (uint)(text[pos] - '0') <= 9) pos++;
-            return pos > start;
         }
 
         private void SkipEscape()
@@ -247,18 +220,17 @@ namespace FrameIpc
             if ((uint)_pos < (uint)_text.Length && _text[_pos] <= ' ') SkipWhitespaceRun();
         }
 
-        private void SkipWhitespaceRun()
+        private int SkipWhitespaceRun()
         {
             var text = _text;
             int pos = _pos;
-            // Frames FrameIPC writes hold no whitespace: one comparison is the usual cost.
             while (pos < text.Length)
             {
                 char c = text[pos];
                 if (c > ' ' || (c != ' ' && c != '\t' && c != '\n' && c != '\r')) break;
                 pos++;
             }
-            _pos = pos;
+            return _pos = pos; // where the next token starts
         }
 
         private static string Shorten(ReadOnlySpan<char> s) => s.Length <= 32 ? s.ToString() : s.Slice(0, 32).ToString() + "...";
