@@ -10,7 +10,8 @@ namespace FrameIpc.Benchmarks
     /// <summary>
     /// <c>-- --filter '*'</c> runs the full suite (timed in process CPU time; <c>--wall-clock</c> for elapsed time);
     /// <c>--dry</c> runs every benchmark once (CI); <c>--browser</c> measures headless Chromium over the WebSocket dev
-    /// server; <c>--first-message</c> times the first typed message of fresh processes. Any other BenchmarkDotNet switch
+    /// server; <c>--first-message</c> times the first typed message of fresh processes; <c>--tick-loop</c> runs the 10,000-message
+    /// tick alone (instruction counts, A/B loops). Any other BenchmarkDotNet switch
     /// passes through.
     /// Exits non-zero if any benchmark failed, so a broken case cannot pass CI silently.
     /// </summary>
@@ -22,6 +23,10 @@ namespace FrameIpc.Benchmarks
             if (rest.Remove("--browser"))
             {
                 return BrowserBenchmark.Run(rest);
+            }
+            if (rest.Remove("--tick-loop"))
+            {
+                return TickReceiveLoop.Run(rest);
             }
             if (rest.Remove("--first-message"))
             {

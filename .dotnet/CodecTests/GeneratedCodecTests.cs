@@ -89,6 +89,19 @@ namespace FrameIpc.CodecTests
             Assert.That(json, Does.Not.Contain("ignored"));
         }
 
+        // The generated reader tries the member after the last one read first: members in any other order, repeated or
+        // interleaved with unknown ones, must still read as Newtonsoft reads them.
+        [TestCase("{\"shield\":3,\"team\":7,\"score\":9,\"alive\":true,\"z\":3.5,\"y\":2.5,\"x\":1.5,\"hp\":7,\"name\":\"r\"}")]
+        [TestCase("{\"name\":\"a\",\"hp\":1,\"hp\":2,\"x\":1,\"extra\":0,\"y\":2,\"name\":\"b\",\"z\":3}")]
+        [TestCase("{\"hp\":4,\"name\":\"c\",\"x\":1,\"Y\":2,\"alive\":false,\"z\":3,\"shield\":null}")]
+        [TestCase("{\"NAME\":\"d\",\"Name\":\"e\",\"hp\":5}")]
+        public void MembersInAnyOrderReadAsNewtonsoftReadsThem(string json)
+        {
+            var generated = CodecHarness.ReadGenerated<PlayerState>(json);
+            var reference = CodecHarness.ReadReference<PlayerState>(json);
+            Assert.That(CodecHarness.WriteGenerated(generated), Is.EqualTo(CodecHarness.WriteReference(reference)));
+        }
+
         [Test]
         public void ReadingMatchesNamesIgnoringCaseAndSkipsUnknownMembers()
         {

@@ -62,9 +62,10 @@ namespace FrameIpc.Generator
             _s.Append("            r.BeginObject(").Append(Literal(label)).Append(");\n");
             for (int i = 0; i < members.Count; i++)
                 _s.Append("            ").Append(Name(members[i].Type)).Append(" m").Append(i).Append(" = default; bool s").Append(i).Append(" = false;\n");
-            _s.Append("            bool first = true;\n");
+            _s.Append("            bool first = true;\n            int next = 0;\n");
             _s.Append("            while (r.NextMember(ref first, out global::System.ReadOnlySpan<char> name))\n            {\n");
-            _s.Append("                switch (MemberIndex(name))\n                {\n");
+            _s.Append("                int index = MemberIndex(name, next);\n                next = index + 1;\n");
+            _s.Append("                switch (index)\n                {\n");
             for (int i = 0; i < members.Count; i++)
             {
                 if (!Readable(members[i])) continue;
@@ -107,11 +108,20 @@ namespace FrameIpc.Generator
             for (int i = 0; i < members.Count; i++) _s.Append("            _ = s").Append(i).Append(";\n");
         }
 
-        // Exact names first, then ignoring case: Newtonsoft's own matching order.
+        // Exact names first, then ignoring case: Newtonsoft's own matching order. Before both, the member after the one
+        // just read (hint): JSON written by a codec lists the members in declaration order, so that guess is usually right,
+        // and as wire names are unique an exact match there is the match the loop below would find.
         private void MemberIndex()
         {
-            _s.Append("        private static int MemberIndex(global::System.ReadOnlySpan<char> name)\n        {\n");
+            _s.Append("        private static int MemberIndex(global::System.ReadOnlySpan<char> name, int hint)\n        {\n");
             var members = _message.Members;
+            var unique = members.FindAll(m => members.FindAll(o => o.WireName == m.WireName).Count == 1);
+            if (unique.Count > 0) _s.Append("            switch (hint)\n            {\n");
+            for (int i = 0; i < members.Count; i++)
+                if (unique.Contains(members[i]))
+                    _s.Append("                case ").Append(i).Append(": if (global::System.MemoryExtensions.SequenceEqual(name, ").Append(Literal(members[i].WireName))
+                        .Append(")) return ").Append(i).Append("; break;\n");
+            if (unique.Count > 0) _s.Append("            }\n");
             for (int i = 0; i < members.Count; i++)
                 _s.Append("            if (global::System.MemoryExtensions.SequenceEqual(name, ").Append(Literal(members[i].WireName)).Append(")) return ").Append(i).Append(";\n");
             for (int i = 0; i < members.Count; i++)

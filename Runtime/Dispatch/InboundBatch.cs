@@ -6,9 +6,10 @@ namespace FrameIpc
     /// </summary>
     internal sealed class InboundBatch
     {
-        // Where the head frame's envelopes start and end (pairs), found while validating it: only the head frame is ever
-        // dispatched, so one reused array serves every frame, including one that resumes on a later tick.
-        private int[] _bounds = new int[64];
+        // Where the head frame's envelopes and their arguments start and end (EnvelopeReader.Stride ints each), found
+        // while validating it: only the head frame is ever dispatched, so one reused array serves every frame, including
+        // one that resumes on a later tick.
+        private int[] _bounds = new int[64 * EnvelopeReader.Stride];
         private int _boundsCount;
 
         /// <summary>Validates <paramref name="f"/> on first sight; returns why the whole frame is refused, or null.</summary>
@@ -33,18 +34,16 @@ namespace FrameIpc
 
         public bool IsDone(InboundFrame f) => f.Cursor >= (f.IsBatch ? _boundsCount : 1);
 
-        /// <summary>Where the next envelope starts and ends in <see cref="InboundFrame.Buffer"/>; moves the cursor past it.</summary>
-        public void Next(InboundFrame f, out int start, out int end)
+        /// <summary>
+        /// Where the next envelope starts and ends in <see cref="InboundFrame.Buffer"/>, and where its arguments are
+        /// (absent when it has none); moves the cursor past it.
+        /// </summary>
+        public void Next(InboundFrame f, out int start, out int end, out JsonRange args)
         {
-            int i = f.Cursor++;
-            if (!f.IsBatch)
-            {
-                start = 0;
-                end = f.Length;
-                return;
-            }
-            start = _bounds[2 * i];
-            end = _bounds[2 * i + 1];
+            int at = EnvelopeReader.Stride * f.Cursor++; // a single envelope is the first entry, a batch's too
+            start = _bounds[at];
+            end = _bounds[at + 1];
+            args = new JsonRange(_bounds[at + 2], _bounds[at + 3], _bounds[at + 4]);
         }
     }
 }

@@ -224,22 +224,22 @@ namespace FrameIpc
                 if (budget <= 0 || _state == ConnectionState.Closed) return _state == ConnectionState.Closed;
                 // The clock is read every 32 envelopes: reading it costs about as much as dispatching one.
                 if ((n & 31) == 0 && Stopwatch.GetTimestamp() >= deadline) return false;
-                _batch.Next(f, out int start, out int end);
+                _batch.Next(f, out int start, out int end, out var args);
                 budget--;
-                DispatchOne(f.Buffer, start, end);
+                DispatchOne(f.Buffer, start, end, args);
             }
             return true;
         }
 
         /// <summary>Reads one envelope and hands it to the switch (recording it when tracing is on).</summary>
-        private void DispatchOne(char[] buffer, int start, int end)
+        private void DispatchOne(char[] buffer, int start, int end, JsonRange args)
         {
             var e = IpcPools.Rent(Envelope.Pool);
             try
             {
                 try
                 {
-                    EnvelopeReader.Read(buffer, start, end, _limits.MaxDepth, _limits.MaxChannelChars, Host.Names, e);
+                    EnvelopeReader.Read(buffer, start, end, _limits.MaxDepth, _limits.MaxChannelChars, Host.Names, e, args);
                 }
                 catch (Exception ex)
                 {

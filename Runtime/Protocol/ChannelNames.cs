@@ -15,13 +15,20 @@ namespace FrameIpc
         public const int Capacity = 4096;
         private readonly string?[] _slots = new string?[Capacity * 2];
         private int _count;
+        private string? _last; // the registered name Get returned last
 
         public string Get(ReadOnlySpan<char> name)
         {
+            // A run of messages on one channel: the name found last, compared without hashing. A reference is read whole,
+            // so a racing reader sees one registered name or another, each compared before it is returned.
+            var last = _last;
+            if (last != null && name.SequenceEqual(last.AsSpan())) return last;
             // A slot only ever goes from null to a name, and a reference is read whole, so the common case (a known
             // channel) needs no lock; a miss is decided again under the lock.
             var known = _slots[Find(name)];
-            return known ?? name.ToString();
+            if (known == null) return name.ToString();
+            _last = known;
+            return known;
         }
 
         /// <summary>Names kept so far (registered channels).</summary>

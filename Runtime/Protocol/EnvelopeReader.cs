@@ -9,9 +9,17 @@ namespace FrameIpc
     internal static class EnvelopeReader
     {
         /// <summary>
+        /// How many ints <see cref="Validate"/> records per envelope: where it starts and ends, and where its arguments
+        /// (<c>a</c>) start, end and where their first element ends (all 0 when it has none), so reading it later skips
+        /// nothing the validating pass has already walked.
+        /// </summary>
+        public const int Stride = 5;
+
+        /// <summary>
         /// Checks, in one pass, that the frame is one valid JSON object within the depth limit, and says whether it is a
-        /// batch. For a batch, the start and end of each envelope go into <paramref name="bounds"/> (pairs; grown as
-        /// needed, reused between frames), so dispatch never scans the frame for boundaries again.
+        /// batch. For a batch, <paramref name="count"/> envelopes are recorded in <paramref name="bounds"/> (<see cref="Stride"/>
+        /// ints each; grown as needed, reused between frames), so dispatch never scans the frame for boundaries again;
+        /// for a single envelope (<paramref name="count"/> 0), the frame's own entry is the first.
         /// </summary>
         public static void Validate(char[] buffer, int length, int maxDepth, out bool isBatch, ref int[] bounds, out int count)
         {
@@ -22,6 +30,7 @@ namespace FrameIpc
             isBatch = false;
             count = 0;
             bool sawBatchArray = false;
+            int argsStart = 0, argsEnd = 0, firstEnd = 0;
             if (s.TryConsume('}')) throw IpcException.Protocol("Envelope without a kind ('k')");
             do
             {
@@ -42,25 +51,89 @@ namespace FrameIpc
                     {
                         do
                         {
-                            int start = s.SkipValueAt(2);
-                            if (2 * count + 2 > bounds.Length) Array.Resize(ref bounds, Math.Max(16, bounds.Length * 2));
-                            bounds[2 * count] = start;
-                            bounds[2 * count + 1] = s.Position;
+                            if (Stride * (count + 1) > bounds.Length) Array.Resize(ref bounds, Math.Max(16 * Stride, bounds.Length * 2));
+                            SkipEnvelope(ref s, 2, bounds, Stride * count);
                             count++;
                         } while (s.TryConsume(','));
                         s.Expect(']');
                     }
                 }
+                else if (key.SequenceEqual("a".AsSpan()) && s.Peek() == '[') argsStart = SkipArgs(ref s, 1, out argsEnd, out firstEnd);
                 else s.SkipValueAt(1);
             } while (s.TryConsume(','));
             s.Expect('}');
             if (!s.AtEnd) throw IpcException.Protocol($"Malformed JSON: extra text after the envelope at {s.Position}");
-            if (!isBatch) count = 0;
+            if (!isBatch)
+            {
+                count = 0;
+                if (bounds.Length < Stride) Array.Resize(ref bounds, 16 * Stride);
+                Record(bounds, 0, 0, length, argsStart, argsEnd, firstEnd);
+            }
             else if (!sawBatchArray) throw IpcException.Protocol("A batch needs an array member 'm'");
         }
 
-        /// <summary>Decodes the envelope in <c>buffer[start..end)</c> into <paramref name="e"/>.</summary>
-        public static void Read(char[] buffer, int start, int end, int maxDepth, int maxChannelChars, ChannelNames names, Envelope e)
+        /// <summary>
+        /// Validates one element of a batch (as <c>SkipValueAt(depth)</c> would, with the same errors) and records it at
+        /// <paramref name="at"/>: an object's <c>a</c> array is walked element by element, so its bounds come for free.
+        /// </summary>
+        private static void SkipEnvelope(ref JsonScanner s, int depth, int[] bounds, int at)
+        {
+            int argsStart = 0, argsEnd = 0, firstEnd = 0;
+            if (s.Peek() != '{')
+            {
+                int other = s.SkipValueAt(depth);
+                Record(bounds, at, other, s.Position, 0, 0, 0);
+                return;
+            }
+            int start = s.Position;
+            s.CheckDepth(depth + 1);
+            s.Expect('{');
+            if (!s.TryConsume('}'))
+            {
+                do
+                {
+                    var key = s.ReadRawString(out _);
+                    s.Expect(':');
+                    if (key.Length == 1 && key[0] == 'a' && s.Peek() == '[') argsStart = SkipArgs(ref s, depth + 1, out argsEnd, out firstEnd);
+                    else s.SkipValueAt(depth + 1);
+                } while (s.TryConsume(','));
+                s.Expect('}');
+            }
+            Record(bounds, at, start, s.Position, argsStart, argsEnd, firstEnd);
+        }
+
+        /// <summary>Validates the array that comes next, <paramref name="depth"/> containers deep, as <c>SkipValueAt</c> does; returns where it starts.</summary>
+        private static int SkipArgs(ref JsonScanner s, int depth, out int end, out int firstEnd)
+        {
+            int start = s.Position;
+            s.CheckDepth(depth + 1);
+            s.Expect('[');
+            firstEnd = 0;
+            if (!s.TryConsume(']'))
+            {
+                s.SkipValueAt(depth + 1);
+                firstEnd = s.Position;
+                while (s.TryConsume(',')) s.SkipValueAt(depth + 1);
+                s.Expect(']');
+            }
+            end = s.Position;
+            return start;
+        }
+
+        private static void Record(int[] bounds, int at, int start, int end, int argsStart, int argsEnd, int firstEnd)
+        {
+            bounds[at] = start;
+            bounds[at + 1] = end;
+            bounds[at + 2] = argsStart;
+            bounds[at + 3] = argsEnd - argsStart;
+            bounds[at + 4] = firstEnd;
+        }
+
+        /// <summary>
+        /// Decodes the envelope in <c>buffer[start..end)</c> into <paramref name="e"/>; <paramref name="knownArgs"/>, when
+        /// present, is where <see cref="Validate"/> found its arguments, which are then not walked again.
+        /// </summary>
+        public static void Read(char[] buffer, int start, int end, int maxDepth, int maxChannelChars, ChannelNames names, Envelope e, JsonRange knownArgs = default)
         {
             var scanner = new JsonScanner(new ReadOnlySpan<char>(buffer, 0, end), maxDepth, start);
             e.Buffer = buffer;
@@ -72,7 +145,7 @@ namespace FrameIpc
             {
                 var key = scanner.ReadRawString(out _);
                 scanner.Expect(':');
-                ReadMember(ref scanner, key, buffer, maxChannelChars, names, e);
+                ReadMember(ref scanner, key, buffer, maxChannelChars, names, e, knownArgs);
             } while (scanner.TryConsume(','));
 
             if (e.Kind == EnvelopeKind.None) throw IpcException.Protocol("Envelope without a kind ('k')");
@@ -112,7 +185,7 @@ namespace FrameIpc
             }
         }
 
-        private static void ReadMember(ref JsonScanner s, ReadOnlySpan<char> key, char[] buffer, int maxChannelChars, ChannelNames names, Envelope e)
+        private static void ReadMember(ref JsonScanner s, ReadOnlySpan<char> key, char[] buffer, int maxChannelChars, ChannelNames names, Envelope e, JsonRange knownArgs)
         {
             if (key.Length == 1)
             {
@@ -125,7 +198,14 @@ namespace FrameIpc
                         e.Kind = kindEscaped ? EnvelopeKinds.Parse(Unescape(buffer, kindAt, s.Position - kindAt).AsSpan()) : EnvelopeKinds.Parse(kind);
                         if (e.Kind == EnvelopeKind.None) throw IpcException.Protocol($"Unknown envelope kind '{Shorten(kind)}'");
                         return;
-                    case 'a': e.Args = Range(ref s, '[', "a", "an array"); return;
+                    case 'a':
+                        if (knownArgs.IsPresent && s.Peek() == '[' && s.Position == knownArgs.Start)
+                        {
+                            s.SkipKnownValue(knownArgs.Start + knownArgs.Length);
+                            e.Args = knownArgs;
+                        }
+                        else e.Args = Range(ref s, '[', "a", "an array");
+                        return;
                     case 'r': e.Result = Range(ref s, '\0', "r", "a value"); return;
                     case 'e': e.Error = Range(ref s, '{', "e", "an object"); return;
                     case 't': e.TimeoutMs = Integer(ref s, "t", 0); return;

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace FrameIpc
 {
@@ -30,24 +31,35 @@ namespace FrameIpc
         }
 
         /// <summary>The next non-whitespace character, or '\0' at the end.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public char Peek()
         {
-            SkipWhitespace();
-            return _pos < _text.Length ? _text[_pos] : '\0';
+            // Frames FrameIPC writes hold no whitespace: the next character is usually the answer, without a call.
+            int pos = _pos;
+            var text = _text;
+            if ((uint)pos < (uint)text.Length && text[pos] > ' ') return text[pos];
+            return PeekPastWhitespace();
         }
 
+        private char PeekPastWhitespace() => SkipWhitespaceRun() < _text.Length ? _text[_pos] : '\0';
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Expect(char c)
         {
-            if (Peek() != c) throw Error(_pos >= _text.Length ? $"expected '{c}' but the frame ended" : $"expected '{c}' at {_pos} but found '{_text[_pos]}'");
+            if (Peek() != c) throw ExpectError(c);
             _pos++;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool TryConsume(char c)
         {
             if (Peek() != c) return false;
             _pos++;
             return true;
         }
+
+        private IpcException ExpectError(char c) =>
+            Error(_pos >= _text.Length ? $"expected '{c}' but the frame ended" : $"expected '{c}' at {_pos} but found '{_text[_pos]}'");
 
         /// <summary>Reads a string token and returns its raw (still escaped) contents; <paramref name="escaped"/> says if it holds escapes.</summary>
         public ReadOnlySpan<char> ReadRawString(out bool escaped)
@@ -62,7 +74,8 @@ namespace FrameIpc
                 while (pos < text.Length)
                 {
                     char c = text[pos];
-                    if (c == '"' || c == '\\' || c < ' ') break;
+                    // One comparison for most characters: the three that stop the run all sort at or below the backslash.
+                    if (c <= '\\' && (c == '"' || c == '\\' || c < ' ')) break;
                     pos++;
                 }
                 _pos = pos;
@@ -82,21 +95,18 @@ namespace FrameIpc
 
         public long ReadInt64()
         {
-            SkipWhitespace();
-            int start = _pos;
-            SkipNumber();
+            int start = SkipNumber();
             var digits = _text.Slice(start, _pos - start);
-            if (!long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
+            if (!JsonNumbers.TryParseInt64(digits, out long value) && !long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
                 throw Error($"expected an integer at {start} but found '{Shorten(digits)}'");
             return value;
         }
 
         public double ReadDouble()
         {
-            SkipWhitespace();
-            int start = _pos;
-            SkipNumber();
-            return double.Parse(_text.Slice(start, _pos - start), NumberStyles.Float, CultureInfo.InvariantCulture);
+            int start = SkipNumber();
+            var text = _text.Slice(start, _pos - start);
+            return JsonNumbers.TryParseDouble(text, out double value) ? value : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
         }
 
         public bool ReadBoolean()
@@ -167,32 +177,14 @@ namespace FrameIpc
             if (depth > _maxDepth) throw DepthError();
         }
 
-        private void SkipNumber()
+        /// <summary>Skips a number (after whitespace) and returns where it started; anything but a valid JSON number throws.</summary>
+        public int SkipNumber()
         {
-            var text = _text;
-            int start = _pos, pos = _pos;
-            if (pos < text.Length && text[pos] == '-') pos++;
-            if (pos < text.Length && text[pos] == '0') pos++;
-            else if (!SkipDigits(text, ref pos)) throw Error($"invalid number at {start}");
-            if (pos < text.Length && text[pos] == '.')
-            {
-                pos++;
-                if (!SkipDigits(text, ref pos)) throw Error($"invalid number at {start}");
-            }
-            if (pos < text.Length && (text[pos] == 'e' || text[pos] == 'E'))
-            {
-                pos++;
-                if (pos < text.Length && (text[pos] == '+' || text[pos] == '-')) pos++;
-                if (!SkipDigits(text, ref pos)) throw Error($"invalid number at {start}");
-            }
-            _pos = pos;
-        }
-
-        private static bool SkipDigits(ReadOnlySpan<char> text, ref int pos)
-        {
-            int start = pos;
-            while (pos < text.Length && (uint)(text[pos] - '0') <= 9) pos++;
-            return pos > start;
+            SkipWhitespace();
+            int start = _pos, end = JsonNumbers.End(_text, start);
+            if (end < 0) throw Error($"invalid number at {start}");
+            _pos = end;
+            return start;
         }
 
         private void SkipEscape()
@@ -221,18 +213,24 @@ namespace FrameIpc
             _pos += literal.Length;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void SkipWhitespace()
+        {
+            // Usually there is none: one comparison, no call.
+            if ((uint)_pos < (uint)_text.Length && _text[_pos] <= ' ') SkipWhitespaceRun();
+        }
+
+        private int SkipWhitespaceRun()
         {
             var text = _text;
             int pos = _pos;
-            // Frames FrameIPC writes hold no whitespace: one comparison is the usual cost.
             while (pos < text.Length)
             {
                 char c = text[pos];
                 if (c > ' ' || (c != ' ' && c != '\t' && c != '\n' && c != '\r')) break;
                 pos++;
             }
-            _pos = pos;
+            return _pos = pos; // where the next token starts
         }
 
         private static string Shorten(ReadOnlySpan<char> s) => s.Length <= 32 ? s.ToString() : s.Slice(0, 32).ToString() + "...";

@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using FrameIpc.Tests;
@@ -42,6 +43,17 @@ namespace FrameIpc.Benchmarks
             QueueTick();
             Tick();
             CheckTick();
+
+            // Tick runs one 10,000-message tick per iteration, 15 in all: without this its first iterations measured the
+            // tiered JIT's tier-0 code (3-8 us per message) rather than the steady state a game reaches in its first
+            // seconds, and the median depended on how many fell before the tier-up (performance.md, issue 12).
+            for (int round = 0; round < 40; round++)
+            {
+                QueueTick();
+                Tick();
+                CheckTick();
+            }
+            Thread.Sleep(300); // the tiered JIT compiles the methods found hot in the background, after a short delay
         }
 
         [GlobalCleanup]

@@ -86,27 +86,10 @@ namespace FrameIpc
         public long ReadInteger(string what, long min, long max, string expected)
         {
             var text = NumberText(what, expected);
-            if (!TryParseDigits(text, out long v) && !long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out v)
+            if (!JsonNumbers.TryParseInt64(text, out long v) && !long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out v)
                 || v < min || v > max)
                 throw Mismatch(what, expected, "number " + Shorten(text));
             return v;
-        }
-
-        // The usual integer (an optional '-' and at most 18 digits, which cannot overflow a long), without the culture
-        // lookup of long.TryParse; anything else (a fraction, an exponent, 19 digits) is left to long.TryParse.
-        private static bool TryParseDigits(ReadOnlySpan<char> text, out long value)
-        {
-            value = 0;
-            int i = text.Length > 0 && text[0] == '-' ? 1 : 0;
-            if (text.Length == i || text.Length - i > 18) return false;
-            for (; i < text.Length; i++)
-            {
-                uint digit = (uint)(text[i] - '0');
-                if (digit > 9) return false;
-                value = value * 10 + digit;
-            }
-            if (text[0] == '-') value = -value;
-            return true;
         }
 
         /// <summary>Reads the next value; a value of another kind throws <see cref="Mismatch(string, string)"/>'s error.</summary>
@@ -118,7 +101,12 @@ namespace FrameIpc
         }
 
         /// <summary>Reads the next value; a value of another kind throws <see cref="Mismatch(string, string)"/>'s error.</summary>
-        public double ReadDouble(string what) => double.Parse(NumberText(what, "double"), NumberStyles.Float, CultureInfo.InvariantCulture);
+        public double ReadDouble(string what)
+        {
+            var text = NumberText(what, "double");
+            return JsonNumbers.TryParseDouble(text, out double v) ? v : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+
         /// <summary>Reads the next value; a value of another kind throws <see cref="Mismatch(string, string)"/>'s error.</summary>
         public float ReadSingle(string what) => float.Parse(NumberText(what, "float"), NumberStyles.Float, CultureInfo.InvariantCulture);
 
@@ -203,7 +191,7 @@ namespace FrameIpc
         {
             char c = _scanner.Peek();
             if (c != '-' && (c < '0' || c > '9')) throw Mismatch(what, expected);
-            int start = _scanner.SkipValueAt(_depth);
+            int start = _scanner.SkipNumber();
             return new ReadOnlySpan<char>(_buffer, start, _scanner.Position - start);
         }
 
