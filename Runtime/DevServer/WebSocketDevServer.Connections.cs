@@ -74,7 +74,7 @@ namespace FrameIpc
             }
             catch (Exception ex) when (ex is IOException || ex is SocketException || ex is ObjectDisposedException)
             {
-                if (connection.AbortReason != null) LogBound(connection.AbortReason, "closed a connection: " + connection.AbortReason);
+                // the socket failed under the read or write; why the server closed it (if it did) is logged below
             }
             catch (Exception ex)
             {
@@ -82,6 +82,9 @@ namespace FrameIpc
             }
             finally
             {
+                // An abort ends the read either with an exception or as an end of stream, whichever the socket reports
+                // first: log its reason on every path.
+                if (connection.AbortReason != null) LogBound(connection.AbortReason, "closed a connection: " + connection.AbortReason);
                 _unfinished.Remove(connection);
                 if (!upgraded)
                 {
