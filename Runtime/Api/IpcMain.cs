@@ -142,8 +142,7 @@ namespace FrameIpc
         {
             if (_disposed) throw new ObjectDisposedException(nameof(IpcMain));
             TickThreadId = Environment.CurrentManagedThreadId;
-            if (Ports.HasWork) Ports.DeliverPending();
-            int messages = _tick.Run(_views.Snapshot, Options, out long elapsed);
+            int messages = _tick.Run(_views.Snapshot, Ports, Options, out long elapsed);
             if (_viewClosed) PruneClosedViews();
             RecordTick(messages, elapsed);
         }

@@ -27,9 +27,12 @@ namespace FrameIpc
         /// <summary>A renderer's tick: its one connection, untimed. Returns the envelopes dispatched.</summary>
         public int Run(IpcConnection connection, IpcOptions options) => Run(new One(connection), options, timed: false, out _);
 
-        /// <summary>The engine's tick over its views; <paramref name="elapsedTimestamp"/> is the tick's length.</summary>
-        public int Run(WebContents[] views, IpcOptions options, out long elapsedTimestamp) =>
-            Run(new Views(views), options, timed: true, out elapsedTimestamp);
+        /// <summary>
+        /// The engine's tick over its views, after what its MessagePorts queued (posted since the last tick, held until
+        /// <c>Start</c>, or closed); <paramref name="elapsedTimestamp"/> is the tick's length.
+        /// </summary>
+        public int Run(WebContents[] views, PortHub ports, IpcOptions options, out long elapsedTimestamp) =>
+            Run(new Views(views, ports), options, timed: true, out elapsedTimestamp);
 
         /// <summary>
         /// Runs one tick over <paramref name="ends"/> (a struct, so the loop is compiled for each kind of owner and the
@@ -46,6 +49,9 @@ namespace FrameIpc
             var outerContext = _continuations.Enter(replace: false);
             try
             {
+                // Inside the guard and the context like every other callback: a port listener's await resumes on this
+                // thread, and a Tick() from it is refused.
+                ends.BeforeDispatch();
                 int budget = options.MaxMessagesPerTick;
                 int n = ends.Count;
                 long start = timed ? Stopwatch.GetTimestamp() : 0;
@@ -108,6 +114,9 @@ namespace FrameIpc
         {
             int Count { get; }
             IpcConnection this[int index] { get; }
+
+            /// <summary>What the owner delivers before its connections' queues (the engine's MessagePorts).</summary>
+            void BeforeDispatch();
         }
 
         private readonly struct One : ITickEnds
@@ -116,14 +125,27 @@ namespace FrameIpc
             public One(IpcConnection connection) { _connection = connection; }
             public int Count => 1;
             public IpcConnection this[int index] => _connection;
+            public void BeforeDispatch() { }
         }
 
         private readonly struct Views : ITickEnds
         {
             private readonly WebContents[] _views;
-            public Views(WebContents[] views) { _views = views; }
+            private readonly PortHub _ports;
+
+            public Views(WebContents[] views, PortHub ports)
+            {
+                _views = views;
+                _ports = ports;
+            }
+
             public int Count => _views.Length;
             public IpcConnection this[int index] => _views[index].Connection;
+
+            public void BeforeDispatch()
+            {
+                if (_ports.HasWork) _ports.DeliverPending();
+            }
         }
     }
 }
