@@ -46,6 +46,22 @@ namespace FrameIpc.CodecTests
         }
 
         [Test]
+        public void DeclaringAContractChannel_InitialisesItsPayloadCodecs()
+        {
+            var initialised = Watch(() =>
+            {
+                GC.KeepAlive(new EngineToPage<DeclaredSendState>("decl:send").Name);
+                GC.KeepAlive(new PageToEngine<DeclaredListenState>("decl:listen").Name);
+                GC.KeepAlive(new EngineInvoke<DeclaredEngineArg, DeclaredEngineResult>("decl:engine").Name);
+                GC.KeepAlive(new PageInvoke<IpcVoid, DeclaredPageResult>("decl:page").Name);
+            });
+            foreach (var type in new[] { typeof(DeclaredSendState), typeof(DeclaredListenState), typeof(DeclaredEngineArg), typeof(DeclaredEngineResult), typeof(DeclaredPageResult) })
+                Assert.That(initialised, Has.Member(type));
+            Assert.That(ValueCodec<DeclaredSendState>.IsPrepared, Is.True);
+            Assert.That(ValueCodec<IpcVoid>.IsPrepared, Is.False, "no codec for IpcVoid: it never crosses");
+        }
+
+        [Test]
         public void AnUntypedListener_LeavesTheCodecToTheFirstMessage()
         {
             var initialised = Watch(() =>
@@ -98,5 +114,10 @@ namespace FrameIpc.CodecTests
     [IpcMessage] public sealed class RegisteredHandleResult { public int Hp { get; set; } }
     [IpcMessage] public sealed class RegisteredContractArg { public int Hp { get; set; } }
     [IpcMessage] public sealed class RegisteredLateState { public int Hp { get; set; } }
+    [IpcMessage] public sealed class DeclaredSendState { public int Hp { get; set; } }
+    [IpcMessage] public sealed class DeclaredListenState { public int Hp { get; set; } }
+    [IpcMessage] public sealed class DeclaredEngineArg { public int Hp { get; set; } }
+    [IpcMessage] public sealed class DeclaredEngineResult { public int Hp { get; set; } }
+    [IpcMessage] public sealed class DeclaredPageResult { public int Hp { get; set; } }
     [IpcMessage] public sealed class RegisteredRoundTrip { public int Hp { get; set; } public string Name { get; set; } }
 }

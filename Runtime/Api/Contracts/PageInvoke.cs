@@ -7,11 +7,15 @@ namespace FrameIpc
     /// </summary>
     public readonly struct PageInvoke<TArg, TResult>
     {
-        /// <summary>Declares the channel; throws for a name the protocol refuses.</summary>
+        /// <summary>Declares the channel and initialises its payload types' codecs; throws for a name the protocol refuses.</summary>
         public PageInvoke(string name)
         {
             IpcEmitter.CheckChannel(name);
             Name = name;
+            // Declared in a contract class's initialiser (a scene load): the payload types' codecs are made and a generated
+            // one's methods compiled here, not in the tick that sends or receives the channel's first message.
+            if (typeof(TArg) != typeof(IpcVoid)) ValueCodec<TArg>.Prepare();
+            ValueCodec<TResult>.Prepare();
         }
 
         /// <summary>The channel's name on the wire.</summary>
