@@ -5,22 +5,23 @@ using System.Runtime.CompilerServices;
 namespace FrameIpc
 {
     /// <summary>
-    /// Compiles a generated codec's methods, and once per process the reader they call, when a listener or
-    /// handler of its type is registered (<c>ValueCodec.Prepare</c>), so the tick of the type's first message runs code
+    /// Compiles a generated codec's methods, and once per process the reader and writer they call, when a listener,
+    /// handler or contract channel of its type is made (<c>ValueCodec.Prepare</c>), so the tick of the type's first message runs code
     /// that is already compiled. Where there is no JIT (IL2CPP) compiling is a no-op.
     /// </summary>
     internal static class JitPreparation
     {
-        private static volatile bool s_readerPrepared;
+        private static volatile bool s_readerAndWriterPrepared;
 
         public static void PrepareCodec(Type codecType)
         {
             try
             {
                 Prepare(codecType);
-                if (s_readerPrepared) return;
+                if (s_readerAndWriterPrepared) return;
                 Prepare(typeof(IpcJsonReader));
-                s_readerPrepared = true;
+                Prepare(typeof(IpcJsonWriter));
+                s_readerAndWriterPrepared = true;
             }
             catch (PlatformNotSupportedException)
             {
