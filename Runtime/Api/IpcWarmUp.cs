@@ -7,8 +7,8 @@ namespace FrameIpc
     /// <summary>
     /// Once per process, when the first <see cref="IpcMain"/> is constructed (<see cref="IpcOptions.WarmUp"/>), runs a few
     /// real messages through a private engine and renderer joined in memory: the handshake, sends both ways (one frame
-    /// with several envelopes, arguments of the usual primitive types and a string, untyped and typed listeners) and an
-    /// invoke each way. Every path a game's first message takes has then run once: its methods are compiled and its types
+    /// with several envelopes, arguments of the usual primitive types and a string, untyped and typed listeners), an
+    /// object without a generated codec each way (Newtonsoft's object reader and writer) and an invoke each way. Every path a game's first message takes has then run once: its methods are compiled and its types
     /// initialised, at scene load, so the tick that receives the first real message does not pay for them mid-game (as
     /// games prewarm shaders). Nothing of it is visible outside: the pair has its own listeners, statistics, tracer and
     /// diagnostics, is never listed in <see cref="IpcMonitorRegistry"/>, and returns everything it rented to the pools.
@@ -17,6 +17,7 @@ namespace FrameIpc
     {
         private const string Channel = "frameipc:warm-up";
         private const string InvokeChannel = "frameipc:warm-up-invoke";
+        private const string ObjectChannel = "frameipc:warm-up-object";
         private const int MaxRounds = 16; // each step needs one or two; a bound so a broken path cannot spin
 
         private static readonly object s_lock = new object();
@@ -25,6 +26,9 @@ namespace FrameIpc
 
         /// <summary>For tests: how many times the warm-up ran in this process (1 after the first engine, unless reset).</summary>
         internal static int Runs => Volatile.Read(ref s_runs);
+
+        /// <summary>For tests: the objects (payloads without a generated codec) the last warm-up read back, one each way.</summary>
+        internal static int LastObjectsRead { get; private set; }
 
         /// <summary>For tests: the managed thread the last warm-up ran on.</summary>
         internal static int LastThreadId { get; private set; }
@@ -62,6 +66,7 @@ namespace FrameIpc
         internal static void Exercise()
         {
             LastThreadId = Environment.CurrentManagedThreadId;
+            LastObjectsRead = 0;
             Interlocked.Increment(ref s_runs);
             var options = new IpcOptions { WarmUp = false };
             var (engineEnd, viewEnd) = InMemoryTransport.CreatePair();
@@ -78,6 +83,8 @@ namespace FrameIpc
                 renderer.On(Channel, seen.Read);
                 renderer.On<string>(Channel, seen.ReadTyped);
                 renderer.Handle(InvokeChannel, e => e.Arg<int>(0) + 1);
+                main.On<WarmUpPayload>(ObjectChannel, seen.ReadObject);
+                renderer.On<WarmUpPayload>(ObjectChannel, seen.ReadObject);
                 renderer.Connect();
                 Pump(main, renderer, () => renderer.IsReady && view.IsReady);
 
@@ -90,6 +97,14 @@ namespace FrameIpc
                 view.Send(Channel, "warm", 1.5);
                 view.Send(Channel, "warm", 87, true);
                 Pump(main, renderer, () => seen.Untyped == 6 && seen.Typed == 6);
+
+                // An object of a type without a generated codec, each way: Newtonsoft's reader and writer code for objects
+                // (shared by every such type, most of its first message's tick) is compiled here. The type's own contract
+                // is its own; a game's payload types still make theirs on first use.
+                renderer.Send(ObjectChannel, WarmUpPayload.Sample());
+                view.Send(ObjectChannel, WarmUpPayload.Sample());
+                Pump(main, renderer, () => seen.Objects == 2);
+                LastObjectsRead = seen.Objects;
 
                 fromPage = renderer.InvokeAsync<int, int>(InvokeChannel, 41);
                 fromEngine = view.InvokeAsync<int, int>(InvokeChannel, 41);
@@ -134,6 +149,14 @@ namespace FrameIpc
                 bool intact = e.Arg<string>(0) == "warm" && (e.ArgCount == 1 || (e.ArgCount == 2 ? e.Arg<double>(1) == 1.5 : e.Arg<int>(1) == 87 && e.Arg<bool>(2)));
                 if (!intact) throw new InvalidOperationException("the warm-up message was not read back as sent");
                 Untyped++;
+            }
+
+            public int Objects;
+
+            public void ReadObject(IpcEvent e, WarmUpPayload payload)
+            {
+                if (!WarmUpPayload.Sample().SameAs(payload)) throw new InvalidOperationException("the warm-up object was not read back as sent");
+                Objects++;
             }
 
             public void ReadTyped(IpcEvent e, string first)
