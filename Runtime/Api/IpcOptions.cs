@@ -90,9 +90,10 @@ namespace FrameIpc
         /// <summary>
         /// Whether constructing the process's first engine warms the messaging machinery up. Default true: once per
         /// process, on the thread that constructs the <see cref="IpcMain"/> (in a game: the main thread, at scene load), a
-        /// few messages (the handshake, sends both ways, an invoke each way) cross a private in-memory engine and renderer,
-        /// so the code a first message runs is compiled and its types initialised then, not in the tick that receives a
-        /// game's first real message. It costs a few milliseconds once, and nothing of it is visible: no listener,
+        /// few messages (the handshake, sends both ways, an object without a generated codec each way, an invoke each way)
+        /// cross a private in-memory engine and renderer, so the code a first message runs is compiled and its types
+        /// initialised then, not in the tick that receives a game's first real message. It costs tens of milliseconds once
+        /// (about 90 ms on a 2-core machine under .NET's JIT; see performance.md), and nothing of it is visible: no listener,
         /// statistic, tracer, diagnostic or Monitor sees it, and every pooled object it rents is returned. Where there is
         /// no JIT (IL2CPP players) only the type initialisation is saved. Set false to skip it. Engine only.
         /// </summary>
