@@ -40,7 +40,6 @@ namespace FrameIpc
         public static void Handle<TArg, TResult>(this IpcMain main, PageInvoke<TArg, TResult> channel, Func<IpcMainInvokeEvent, TArg, TResult> handler)
         {
             if (handler == null) throw new ArgumentNullException(nameof(handler));
-            ValueCodec<TArg>.Prepare();
             NotNull(main).Handle(channel.Name, e => handler(e, e.Arg<TArg>(0)));
         }
 
@@ -49,7 +48,6 @@ namespace FrameIpc
             Func<IpcMainInvokeEvent, TArg, CancellationToken, Task<TResult>> handler)
         {
             if (handler == null) throw new ArgumentNullException(nameof(handler));
-            ValueCodec<TArg>.Prepare();
             NotNull(main).Handle(channel.Name, (e, ct) => handler(e, e.Arg<TArg>(0), ct));
         }
 

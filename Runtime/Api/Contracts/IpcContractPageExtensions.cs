@@ -42,7 +42,6 @@ namespace FrameIpc
         public static void Handle<TArg, TResult>(this IpcRenderer renderer, EngineInvoke<TArg, TResult> channel, Func<IpcMainInvokeEvent, TArg, TResult> handler)
         {
             if (handler == null) throw new ArgumentNullException(nameof(handler));
-            ValueCodec<TArg>.Prepare();
             NotNull(renderer).Handle(channel.Name, e => handler(e, e.Arg<TArg>(0)));
         }
 
@@ -51,7 +50,6 @@ namespace FrameIpc
             Func<IpcMainInvokeEvent, TArg, CancellationToken, Task<TResult>> handler)
         {
             if (handler == null) throw new ArgumentNullException(nameof(handler));
-            ValueCodec<TArg>.Prepare();
             NotNull(renderer).Handle(channel.Name, (e, ct) => handler(e, e.Arg<TArg>(0), ct));
         }
 
